@@ -1,0 +1,32 @@
+namespace SimLoop;
+
+// The state of one timer in the timer queue: when it is due, its creation order (the tie-break between timers
+// due at the same instant) and a version that changes whenever it is rescheduled, so that a firing batch can
+// tell a timer it collected from one that was changed under it.
+internal abstract class TimerEntry
+{
+    public const long NotScheduled = long.MaxValue;
+
+    protected TimerEntry(long sequence, SimTask? owner)
+    {
+        Sequence = sequence;
+        Owner = owner;
+    }
+
+    /// <summary>Gets the elapsed ticks at which this timer fires, or <see cref="NotScheduled"/>.</summary>
+    public long DueTicks { get; set; } = NotScheduled;
+
+    public long Sequence { get; }
+
+    public int Version { get; set; }
+
+    public int HeapIndex { get; set; } = -1;
+
+    /// <summary>Gets the task that created the timer: the current task while its callback runs.</summary>
+    public SimTask? Owner { get; }
+
+    public virtual TraceEventKind Kind => TraceEventKind.TimerFired;
+
+    /// <summary>Runs on the loop thread with no SynchronizationContext and the default TaskScheduler.</summary>
+    public abstract void Fire();
+}

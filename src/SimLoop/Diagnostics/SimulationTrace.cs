@@ -1,0 +1,104 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+
+namespace SimLoop;
+
+/// <summary>The recorded steps and events of a run, and its <see cref="Fingerprint"/>.</summary>
+/// <remarks>
+/// Every entry goes into the fingerprint; the list keeps the most recent
+/// <see cref="SimulationOptions.TraceCapacity"/> entries, oldest first, so a long run stays small in memory.
+/// </remarks>
+public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
+{
+    private readonly int _capacity;
+    private TraceEntry[] _entries = Array.Empty<TraceEntry>();
+    private int _start;
+    private int _count;
+    private Fingerprint _fingerprint;
+
+    internal SimulationTrace(int capacity)
+    {
+        _capacity = capacity;
+    }
+
+    /// <summary>Gets how many entries are kept (at most <see cref="SimulationOptions.TraceCapacity"/>).</summary>
+    public int Count => _count;
+
+    /// <summary>Gets how many entries were recorded in all, including those no longer kept.</summary>
+    public long TotalCount { get; private set; }
+
+    /// <summary>Gets a hash of every entry recorded: equal for equal runs, different when the interleaving differs.</summary>
+    public string Fingerprint => _fingerprint.ToString();
+
+    /// <summary>Gets a kept entry, oldest first.</summary>
+    /// <param name="index">From 0 to <see cref="Count"/> - 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the kept entries.</exception>
+    public TraceEntry this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
+            return _entries[(_start + index) % _entries.Length];
+        }
+    }
+
+    /// <summary>Enumerates the kept entries, oldest first.</summary>
+    /// <returns>An enumerator over a snapshot-free view; do not enumerate while the simulation runs.</returns>
+    public IEnumerator<TraceEntry> GetEnumerator()
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    internal void Record(long step, long elapsedTicks, SimTask? task, TraceEventKind kind, int choice, int candidates,
+        string? detail = null)
+    {
+        TotalCount++;
+        _fingerprint.Add(step);
+        _fingerprint.Add(elapsedTicks);
+        _fingerprint.Add(task?.Id ?? 0);
+        _fingerprint.Add((long)kind << 32 | (uint)choice);
+        _fingerprint.Add(candidates);
+        if (detail is not null)
+        {
+            _fingerprint.Add(detail);
+        }
+
+        if (_capacity > 0)
+        {
+            Keep(new TraceEntry(step, new TimeSpan(elapsedTicks), task?.Id ?? 0, task?.Name, kind, choice, candidates, detail));
+        }
+    }
+
+    private void Keep(in TraceEntry entry)
+    {
+        if (_count < _entries.Length)
+        {
+            _entries[(_start + _count) % _entries.Length] = entry;
+            _count++;
+        }
+        else if (_entries.Length < _capacity)
+        {
+            var larger = new TraceEntry[Math.Min(_capacity, Math.Max(16, _entries.Length * 2))];
+            for (int i = 0; i < _count; i++)
+            {
+                larger[i] = this[i];
+            }
+
+            _entries = larger;
+            _start = 0;
+            _entries[_count++] = entry;
+        }
+        else
+        {
+            _entries[_start] = entry;
+            _start = (_start + 1) % _entries.Length;
+        }
+    }
+}

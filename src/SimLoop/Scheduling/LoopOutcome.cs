@@ -1,0 +1,12 @@
+namespace SimLoop;
+
+// How one phase of the run loop ended.
+internal enum LoopOutcome
+{
+    Done,
+    Deadlock,
+    StepLimit,
+    TimeLimit,
+    Escaped,
+    Faulted,
+}

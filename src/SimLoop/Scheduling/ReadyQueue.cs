@@ -1,0 +1,68 @@
+using System;
+
+namespace SimLoop;
+
+// Work items that can run now, in posting order. A ring buffer of structs, so posting a continuation allocates
+// nothing once the buffer has grown. Taking an item from the middle (Random, Pct) moves the head item into its
+// slot: O(1), and the order that results is still a pure function of the run so far.
+internal sealed class ReadyQueue
+{
+    private WorkItem[] _items = new WorkItem[16];
+    private int _head;
+    private int _count;
+    private long _lastSequence;
+
+    public int Count => _count;
+
+    public ref readonly WorkItem this[int index]
+    {
+        get
+        {
+            Invariant.Assert((uint)index < (uint)_count, "a ready item is read within the queue");
+            return ref _items[(_head + index) & (_items.Length - 1)];
+        }
+    }
+
+    public void Enqueue(in WorkItem item)
+    {
+        Invariant.Assert(item.Sequence > _lastSequence, "work items are posted in increasing sequence");
+        _lastSequence = item.Sequence;
+        if (_count == _items.Length)
+        {
+            Grow();
+        }
+
+        _items[(_head + _count) & (_items.Length - 1)] = item;
+        _count++;
+    }
+
+    public WorkItem RemoveAt(int index)
+    {
+        Invariant.Assert((uint)index < (uint)_count, "a chosen ready item is within the queue");
+        int mask = _items.Length - 1;
+        int slot = (_head + index) & mask;
+        WorkItem item = _items[slot];
+        Invariant.Assert(item.Sequence != 0, "a chosen ready item was queued");
+        if (index != 0)
+        {
+            _items[slot] = _items[_head];
+        }
+
+        _items[_head] = default;
+        _head = (_head + 1) & mask;
+        _count--;
+        return item;
+    }
+
+    private void Grow()
+    {
+        var larger = new WorkItem[_items.Length * 2];
+        for (int i = 0; i < _count; i++)
+        {
+            larger[i] = _items[(_head + i) & (_items.Length - 1)];
+        }
+
+        _items = larger;
+        _head = 0;
+    }
+}

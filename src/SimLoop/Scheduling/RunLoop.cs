@@ -1,0 +1,285 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace SimLoop;
+
+// THE loop. This is the only place a continuation is invoked; everything else enqueues. It runs ready work
+// while there is any, the strategy choosing which; only when nothing is ready does the clock jump to the
+// earliest due timer, whose firing makes work ready again.
+internal sealed partial class RunLoop
+{
+    // How long an idle loop waits for work that escaped to the thread pool to show itself before it calls the
+    // state a deadlock. Spent only on that failure path; it never decides anything in a passing run.
+    internal static readonly TimeSpan EscapeGrace = TimeSpan.FromMilliseconds(100);
+
+    private static readonly SendOrPostCallback s_runTask = static state => { };
+    private static readonly SendOrPostCallback s_start = static state => ((SimTask)state!).Start();
+
+    private readonly ReadyQueue _ready = new();
+    private readonly List<(TimerEntry Entry, int Version)> _dueBatch = new();
+    private readonly IScheduleStrategy _strategy;
+    private readonly LoopSynchronizationContext _loopContext;
+    private readonly long _maxSteps;
+    private readonly long _maxVirtualTicks;
+    private long _sequence;
+    private long _timerSequence;
+
+    public RunLoop(SimulationOptions options, ILogger logger)
+    {
+        Options = options;
+        Logger = logger;
+        _strategy = options.Strategy switch
+        {
+            ScheduleStrategy.Random => new RandomStrategy(options.Seed),
+            ScheduleStrategy.Pct => new PctStrategy(options.Seed),
+            _ => new FifoStrategy(),
+        };
+        _maxSteps = options.MaxSteps;
+        _maxVirtualTicks = options.MaxVirtualTime.Ticks;
+        Clock = new VirtualClock(this, options.StartTime);
+        Trace = new SimulationTrace(options.TraceCapacity);
+        Scheduler = new LoopTaskScheduler(this);
+        Tasks = new TaskRegistry(this);
+        _loopContext = new LoopSynchronizationContext(this, owner: null);
+    }
+
+    public SimulationOptions Options { get; }
+
+    public ILogger Logger { get; }
+
+    public ThreadGuard Guard { get; } = new();
+
+    public VirtualClock Clock { get; }
+
+    public TimerQueue Timers { get; } = new();
+
+    public SimulationTrace Trace { get; }
+
+    public LoopTaskScheduler Scheduler { get; }
+
+    public TaskRegistry Tasks { get; }
+
+    public long Steps { get; private set; }
+
+    public SimTask? CurrentTask { get; private set; }
+
+    public bool IsInsideStep { get; private set; }
+
+    public bool HasEnded { get; set; }
+
+    /// <summary>Gets the exception that escaped a step (async void, a posted callback, a timer callback).</summary>
+    public ExceptionDispatchInfo? StepFault { get; private set; }
+
+    public SimTask? StepFaultTask { get; private set; }
+
+    public long NextTimerSequence() => ++_timerSequence;
+
+    /// <summary>Registers a new task and posts its first step.</summary>
+    public T Start<T>(T task)
+        where T : SimTask
+    {
+        Tasks.Add(task);
+        _strategy.OnTaskCreated(task);
+        Post(s_start, task, task, TraceEventKind.TaskStarted);
+        return task;
+    }
+
+    public void Post(SendOrPostCallback callback, object? state, SimTask? owner, TraceEventKind kind)
+    {
+        if (Guard.IsRunning && !Guard.IsLoopThread)
+        {
+            Guard.Report($"a continuation was posted to the simulation from thread {Environment.CurrentManagedThreadId}");
+            return;
+        }
+
+        if (HasEnded)
+        {
+            Log.PostAfterEnd(Logger, Steps, Clock.Elapsed, owner?.Name);
+            return;
+        }
+
+        _ready.Enqueue(new WorkItem(callback, state, task: null, owner, ++_sequence, kind));
+    }
+
+    public void PostTask(Task task)
+    {
+        if (Guard.IsRunning && !Guard.IsLoopThread)
+        {
+            Guard.Report($"a Task was queued to the simulation's TaskScheduler from thread {Environment.CurrentManagedThreadId}");
+            return;
+        }
+
+        _ready.Enqueue(new WorkItem(s_runTask, state: null, task, CurrentTask, ++_sequence, TraceEventKind.QueuedTask));
+    }
+
+    public IEnumerable<Task> QueuedTasks()
+    {
+        var tasks = new List<Task>();
+        for (int i = 0; i < _ready.Count; i++)
+        {
+            if (_ready[i].Task is { } task)
+            {
+                tasks.Add(task);
+            }
+        }
+
+        return tasks;
+    }
+
+    public void RecordEvent(SimTask? task, TraceEventKind kind, string? detail) =>
+        Trace.Record(Steps, Clock.ElapsedTicks, task, kind, choice: 0, candidates: 0, detail);
+
+    /// <summary>Runs steps until <paramref name="main"/> is done, or, without one, until no task is pending.</summary>
+    public LoopOutcome Run(SimTask? main)
+    {
+        while (true)
+        {
+            if (Guard.HasEscaped)
+            {
+                return LoopOutcome.Escaped;
+            }
+
+            if (StepFault is not null)
+            {
+                return LoopOutcome.Faulted;
+            }
+
+            if (main is null ? Tasks.PendingCount == 0 : main.IsCompleted)
+            {
+                return LoopOutcome.Done;
+            }
+
+            if (_ready.Count > 0)
+            {
+                if (Steps >= _maxSteps)
+                {
+                    return LoopOutcome.StepLimit;
+                }
+
+                RunStep();
+            }
+            else if (Timers.Count > 0)
+            {
+                if (Timers.NextDueTicks > _maxVirtualTicks)
+                {
+                    return LoopOutcome.TimeLimit;
+                }
+
+                if (!FireDueTimers())
+                {
+                    return LoopOutcome.StepLimit;
+                }
+            }
+            else
+            {
+                return Guard.WaitForEscape(EscapeGrace) ? LoopOutcome.Escaped : LoopOutcome.Deadlock;
+            }
+        }
+    }
+
+    private void RunStep()
+    {
+        int candidates = _ready.Count;
+        int choice = candidates == 1 ? 0 : _strategy.NextReadyItem(_ready, Steps + 1);
+        WorkItem item = _ready.RemoveAt(choice);
+        Steps++;
+        Trace.Record(Steps, Clock.ElapsedTicks, item.Owner, item.Kind, choice, candidates);
+        SynchronizationContext.SetSynchronizationContext(item.Owner?.Context ?? _loopContext);
+        CurrentTask = item.Owner;
+        IsInsideStep = true;
+        try
+        {
+            if (item.Task is { } task)
+            {
+                Scheduler.Execute(task);
+            }
+            else
+            {
+                item.Callback!(item.State);
+            }
+        }
+        catch (Exception exception)
+        {
+            RecordStepFault(item.Owner, exception);
+        }
+        finally
+        {
+            IsInsideStep = false;
+            CurrentTask = null;
+        }
+    }
+
+    // Fires every timer due at the next due time, in creation order or in the strategy's order. Returns false
+    // when MaxSteps ran out. Callbacks run with no SynchronizationContext and the default TaskScheduler, so a
+    // ConfigureAwait(false) continuation released by a timer runs inline here instead of on the thread pool.
+    private bool FireDueTimers()
+    {
+        long due = Timers.NextDueTicks;
+        Clock.AdvanceTo(due);
+        Timers.TakeDue(due, _dueBatch);
+        Invariant.Assert(_dueBatch.Count > 0, "advancing the clock finds at least one due timer");
+        SynchronizationContext.SetSynchronizationContext(null);
+        int head = 0;
+        try
+        {
+            while (head < _dueBatch.Count && StepFault is null)
+            {
+                int remaining = _dueBatch.Count - head;
+                int choice = remaining == 1 ? 0 : _strategy.NextTimer(remaining);
+                (TimerEntry entry, int version) = _dueBatch[head + choice];
+                _dueBatch[head + choice] = _dueBatch[head];
+                head++;
+                if (entry.Version != version)
+                {
+                    continue; // changed or disposed by a timer that fired before it in this batch
+                }
+
+                if (Steps >= _maxSteps)
+                {
+                    return false;
+                }
+
+                Steps++;
+                Trace.Record(Steps, due, entry.Owner, entry.Kind, choice, remaining);
+                FireOne(entry);
+            }
+
+            return true;
+        }
+        finally
+        {
+            _dueBatch.Clear();
+        }
+    }
+
+    private void FireOne(TimerEntry entry)
+    {
+        Invariant.Assert(entry.DueTicks == Clock.ElapsedTicks, "a timer fires at exactly its due time");
+        CurrentTask = entry.Owner;
+        try
+        {
+            entry.Fire();
+        }
+        catch (Exception exception)
+        {
+            RecordStepFault(entry.Owner, exception);
+        }
+        finally
+        {
+            CurrentTask = null;
+        }
+    }
+
+    private void RecordStepFault(SimTask? owner, Exception exception)
+    {
+        if (StepFault is null)
+        {
+            StepFault = ExceptionDispatchInfo.Capture(exception);
+            StepFaultTask = owner;
+        }
+    }
+}

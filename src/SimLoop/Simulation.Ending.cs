@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Text;
+
+namespace SimLoop;
+
+public sealed partial class Simulation
+{
+    // The end of a run, as asyncio.run ends one: pending tasks are cancelled and drained, then the run's outcome
+    // is turned into one exception, the most fundamental failure first (escape, step fault, limit, deadlock,
+    // main's own exception, unobserved faults, tasks that would not finish).
+    private sealed class RunEnding
+    {
+        private readonly Simulation _sim;
+        private readonly SimTask _main;
+        private LoopOutcome _drainOutcome = LoopOutcome.Done;
+        private string? _deadlockReport;
+        private List<SimTask>? _deadlocked;
+
+        public RunEnding(Simulation sim, SimTask main)
+        {
+            _sim = sim;
+            _main = main;
+        }
+
+        public LoopOutcome MainOutcome { get; set; } = LoopOutcome.Done;
+
+        private RunLoop Loop => _sim._loop;
+
+        private string Where => $"at step {Loop.Steps}, virtual time {TimeFormat.Instant(Loop.Clock.Elapsed)} " +
+            $"(seed {_sim.Seed}, strategy {_sim.Options.Strategy})";
+
+        public void Drain()
+        {
+            if (MainOutcome == LoopOutcome.Deadlock)
+            {
+                _deadlocked = Loop.Tasks.Pending();
+                _deadlockReport = Report("Deadlock " + Where +
+                    ": nothing can run, no timer is pending, and main has not finished.", _deadlocked);
+            }
+
+            string reason = MainOutcome == LoopOutcome.Done ? "the run is ending: main finished" : "the run is ending: deadlock";
+            Loop.Tasks.CancelAll(reason);
+            _drainOutcome = Loop.Run(main: null);
+        }
+
+        public void ThrowIfFailed()
+        {
+            LoopOutcome worst = MainOutcome is LoopOutcome.Done or LoopOutcome.Deadlock ? _drainOutcome : MainOutcome;
+            if (Loop.Guard.HasEscaped || worst == LoopOutcome.Escaped)
+            {
+                Fail(new SimulationEscapeException(
+                    $"Work escaped the simulation's thread {Where}: {Loop.Guard.Escape}. SimLoop runs every continuation " +
+                    "on the thread that called Run, so this run could not stay deterministic. Keep the work on the loop: " +
+                    "use Sim.Spawn instead of Task.Run, leave ConfigureAwait(false) out of the code under test, and pass " +
+                    "sim.Clock wherever a TimeProvider is taken.", _main.IsCompleted ? _main.Exception : null));
+            }
+
+            if (Loop.StepFault is { } fault)
+            {
+                string owner = Loop.StepFaultTask is { } task ? $"task '{task.Name}'" : "the simulation";
+                Fail(new SimulationException(
+                    $"An exception escaped a step of {owner} {Where}: it came from an async void method, a posted " +
+                    "callback, a timer callback or a sim.At action, where nothing can catch it.", fault.SourceException));
+            }
+
+            if (worst is LoopOutcome.StepLimit or LoopOutcome.TimeLimit)
+            {
+                Fail(new SimulationLimitException(worst == LoopOutcome.StepLimit
+                    ? $"The run passed MaxSteps ({_sim.Options.MaxSteps}) {Where}. A task may be looping without end; raise " +
+                      "SimulationOptions.MaxSteps if the program really needs more steps."
+                    : $"The run passed MaxVirtualTime ({TimeFormat.Duration(_sim.Options.MaxVirtualTime)}) {Where}: the next " +
+                      $"timer is due at {TimeFormat.Instant(new TimeSpan(Loop.Timers.NextDueTicks))}. Raise " +
+                      "SimulationOptions.MaxVirtualTime if the program really needs more virtual time."));
+            }
+
+            if (_deadlockReport is not null)
+            {
+                Fail(new SimulationDeadlockException(_deadlockReport, _deadlocked!));
+            }
+
+            List<SimTask> lost = Loop.Tasks.UnobservedFaults();
+            lost.Remove(_main);
+            if (_main.Exception is { } mainException)
+            {
+                foreach (SimTask task in lost)
+                {
+                    Log.UnobservedFault(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, task.Name, task.Exception!);
+                }
+
+                Log.RunEnded(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, "main failed", Loop.Trace.Fingerprint);
+                ExceptionDispatchInfo.Throw(mainException);
+            }
+
+            if (lost.Count > 0)
+            {
+                var names = string.Join(", ", lost.ConvertAll(static t => $"'{t.Name}' ({t.Exception!.GetType().Name}: {t.Exception.Message})"));
+                Fail(new SimulationException(
+                    $"{(lost.Count == 1 ? "A task" : lost.Count + " tasks")} faulted and nothing awaited {(lost.Count == 1 ? "it" : "them")}: " +
+                    $"{names}. The run ended {Where}. Await every task you spawn, or catch its exception inside it.",
+                    lost[0].Exception));
+            }
+
+            if (_drainOutcome == LoopOutcome.Deadlock)
+            {
+                List<SimTask> stuck = Loop.Tasks.Pending();
+                Fail(new SimulationDeadlockException(Report(
+                    $"Main finished, but {stuck.Count} task(s) did not finish after being cancelled at the end of the run {Where}. " +
+                    "A task blocked in an await that ignores cancellation never runs its finally blocks; pass it " +
+                    "Sim.CurrentTask.CancellationToken or wait with Sim.Delay / Sim.WaitFor.", stuck), stuck));
+            }
+
+            Log.RunEnded(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, "main finished", Loop.Trace.Fingerprint);
+        }
+
+        private static string Report(string headline, List<SimTask> tasks)
+        {
+            var text = new StringBuilder(headline).Append(" Blocked tasks:");
+            foreach (SimTask task in tasks)
+            {
+                text.Append("\n  #").Append(task.Id).Append(" '").Append(task.Name).Append("': ").Append(task.DescribeWaits());
+            }
+
+            return text.ToString();
+        }
+
+        private void Fail(SimulationException exception)
+        {
+            if (exception is SimulationDeadlockException)
+            {
+                Log.Deadlock(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, exception.Message);
+            }
+            else if (exception is SimulationLimitException)
+            {
+                Log.LimitPassed(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, exception.Message);
+            }
+            else if (exception is SimulationEscapeException)
+            {
+                Log.Escaped(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, exception.Message);
+            }
+            else
+            {
+                Log.StepFaulted(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, exception.Message, exception.InnerException ?? exception);
+            }
+
+            throw exception;
+        }
+    }
+}

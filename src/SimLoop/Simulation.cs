@@ -1,0 +1,173 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace SimLoop;
+
+/// <summary>One simulated world: a virtual clock, a scheduler, its tasks and the trace of its run.</summary>
+/// <remarks>
+/// <para>A simulation runs once. <see cref="Run(Func{Task})"/> runs the program on the calling thread: every
+/// continuation is a step chosen by the <see cref="SimulationOptions.Strategy"/>, and virtual time moves only when
+/// nothing is ready to run. Equal options and the same program give the same run, step for step.</para>
+/// <para>When main has finished, every task still pending is cancelled and the loop runs until they have finished,
+/// so their <c>finally</c> blocks run (as <c>asyncio.run</c> does).</para>
+/// </remarks>
+public sealed partial class Simulation
+{
+    [ThreadStatic]
+    private static Simulation? t_current;
+
+    private readonly RunLoop _loop;
+    private RunState _state;
+    private Random? _random;
+
+    /// <summary>Creates a simulation.</summary>
+    /// <param name="options">Seed, strategy, start time and limits; the defaults when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range (the message names it).</exception>
+    public Simulation(SimulationOptions? options = null)
+    {
+        Options = options ?? new SimulationOptions();
+        Options.Validate();
+        ILogger logger = Options.LoggerFactory?.CreateLogger("SimLoop") ?? NullLogger.Instance;
+        _loop = new RunLoop(Options, logger);
+    }
+
+    /// <summary>Gets the options this simulation was created with.</summary>
+    public SimulationOptions Options { get; }
+
+    /// <summary>Gets the virtual clock: pass it wherever .NET takes a <see cref="TimeProvider"/>.</summary>
+    public VirtualClock Clock => _loop.Clock;
+
+    /// <summary>Gets the virtual time since the start of the run.</summary>
+    public TimeSpan Elapsed => _loop.Clock.Elapsed;
+
+    /// <summary>Gets the virtual date and time: <see cref="SimulationOptions.StartTime"/> plus <see cref="Elapsed"/>.</summary>
+    public DateTimeOffset Now => _loop.Clock.GetUtcNow();
+
+    /// <summary>Gets how many steps (continuations run, timers fired) the run has taken so far.</summary>
+    public long Steps => _loop.Steps;
+
+    /// <summary>Gets the seed of this simulation's choices.</summary>
+    public long Seed => Options.Seed;
+
+    /// <summary>Gets the recorded steps and events of the run, and its fingerprint.</summary>
+    public SimulationTrace Trace => _loop.Trace;
+
+    /// <summary>Gets a <see cref="System.Threading.Tasks.TaskScheduler"/> that runs tasks as steps of this simulation.</summary>
+    /// <remarks>For code that queues tasks explicitly: <c>Task.Factory.StartNew(work, token, options, sim.TaskScheduler)</c>
+    /// or <c>ContinueWith(..., sim.TaskScheduler)</c>. Awaits need nothing: they resume on the loop by themselves.</remarks>
+    public TaskScheduler TaskScheduler => _loop.Scheduler;
+
+    internal RunLoop Loop => _loop;
+
+    internal Random Random => _random ??= new SeededRandom(Options.Seed);
+
+    /// <summary>Runs <paramref name="main"/> as the task "main" on the calling thread until it has finished.</summary>
+    /// <param name="main">The program.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">This simulation has already run, or another is running on this thread.</exception>
+    /// <exception cref="SimulationException">A task faulted and nothing awaited it, or work escaped the loop.</exception>
+    /// <exception cref="SimulationDeadlockException">Nothing can run, no timer is pending and main has not finished.</exception>
+    /// <exception cref="SimulationLimitException"><see cref="SimulationOptions.MaxSteps"/> or
+    /// <see cref="SimulationOptions.MaxVirtualTime"/> was passed.</exception>
+    /// <remarks>Main's own exception is rethrown as it was thrown, with its original stack trace.</remarks>
+    public void Run(Func<Task> main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        BeginRun();
+        var task = new VoidSimTask(_loop, main, "main");
+        Execute(task);
+    }
+
+    /// <summary>Runs <paramref name="main"/> as the task "main" on the calling thread and returns its result.</summary>
+    /// <typeparam name="T">The type of main's result.</typeparam>
+    /// <param name="main">The program.</param>
+    /// <returns>Main's result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">This simulation has already run, or another is running on this thread.</exception>
+    /// <exception cref="SimulationException">A task faulted and nothing awaited it, or work escaped the loop.</exception>
+    /// <exception cref="SimulationDeadlockException">Nothing can run, no timer is pending and main has not finished.</exception>
+    /// <exception cref="SimulationLimitException">A limit of <see cref="SimulationOptions"/> was passed.</exception>
+    /// <remarks>Main's own exception is rethrown as it was thrown, with its original stack trace.</remarks>
+    public T Run<T>(Func<Task<T>> main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        BeginRun();
+        var task = new SimTask<T>(_loop, main, "main");
+        Execute(task);
+        return task.ResultUnchecked;
+    }
+
+    /// <summary>Creates a logger whose entries carry this simulation's virtual time, step and current task.</summary>
+    /// <param name="categoryName">The category, usually the name of the class that logs.</param>
+    /// <returns>A logger writing through <see cref="SimulationOptions.LoggerFactory"/>, or a logger that discards
+    /// everything when no factory was given.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="categoryName"/> is <see langword="null"/>.</exception>
+    public ILogger CreateLogger(string categoryName)
+    {
+        ArgumentNullException.ThrowIfNull(categoryName);
+        return Options.LoggerFactory is { } factory
+            ? new VirtualTimeLogger(factory.CreateLogger(categoryName), _loop)
+            : NullLogger.Instance;
+    }
+
+    internal static Simulation CurrentOrThrow(string member) =>
+        t_current ?? throw new InvalidOperationException(
+            $"{member} is only available inside a running simulation: in code that Simulation.Run runs, on its thread. " +
+            "If this code runs inside one, it has left the simulation's thread (Task.Run, ConfigureAwait(false), a real timer).");
+
+    internal static RunLoop CurrentLoop(string member) => CurrentOrThrow(member)._loop;
+
+    private void BeginRun()
+    {
+        if (_state != RunState.New)
+        {
+            throw new InvalidOperationException(
+                "This simulation has already run. A Simulation runs once: create a new Simulation for each run.");
+        }
+
+        if (t_current is not null)
+        {
+            throw new InvalidOperationException(
+                "Another simulation is running on this thread. Simulations cannot nest: run them one after the other, or on separate threads.");
+        }
+    }
+
+    private void Execute(SimTask main)
+    {
+        SynchronizationContext? previous = SynchronizationContext.Current;
+        t_current = this;
+        _state = RunState.Running;
+        _loop.Guard.Enter();
+        Log.RunStarted(_loop.Logger, 0, TimeSpan.Zero, Options.Seed, Options.Strategy);
+        var ending = new RunEnding(this, main);
+        try
+        {
+            _loop.Start(main);
+            ending.MainOutcome = _loop.Run(main);
+            if (ending.MainOutcome is LoopOutcome.Done or LoopOutcome.Deadlock)
+            {
+                ending.Drain();
+            }
+        }
+        finally
+        {
+            _loop.HasEnded = true;
+            _state = RunState.Ended;
+            t_current = null;
+            SynchronizationContext.SetSynchronizationContext(previous);
+            _loop.Guard.Exit();
+        }
+
+        ending.ThrowIfFailed();
+    }
+
+    private enum RunState
+    {
+        New,
+        Running,
+        Ended,
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace SimLoop;
+
+/// <summary>How one simulation runs: its seed, strategy, start time and limits.</summary>
+/// <remarks>Equal options and the same program give the same run, step for step.</remarks>
+public sealed record SimulationOptions
+{
+    /// <summary>Gets the seed of every choice the run makes; 0 by default.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Gets how the next ready continuation is chosen; <see cref="ScheduleStrategy.Fifo"/> by default.</summary>
+    public ScheduleStrategy Strategy { get; init; } = ScheduleStrategy.Fifo;
+
+    /// <summary>Gets the virtual date and time at which the run starts; 2000-01-01T00:00:00Z by default.</summary>
+    public DateTimeOffset StartTime { get; init; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Gets the most steps a run may take before it fails with <see cref="SimulationLimitException"/>;
+    /// 10,000,000 by default. A step is one continuation run or one timer fired.</summary>
+    public long MaxSteps { get; init; } = 10_000_000;
+
+    /// <summary>Gets the most virtual time a run may span before it fails with <see cref="SimulationLimitException"/>;
+    /// 365 days by default.</summary>
+    public TimeSpan MaxVirtualTime { get; init; } = TimeSpan.FromDays(365);
+
+    /// <summary>Gets the logger factory for SimLoop's own events and for <see cref="Sim.CreateLogger(string)"/>;
+    /// <see langword="null"/> (no logging) by default.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Gets how many of the most recent trace entries <see cref="Simulation.Trace"/> keeps; 10,000 by default.
+    /// The fingerprint always covers every entry; 0 keeps none.</summary>
+    public int TraceCapacity { get; init; } = 10_000;
+
+    internal void Validate()
+    {
+        if (!Enum.IsDefined(Strategy))
+        {
+            throw new ArgumentOutOfRangeException("options", Strategy,
+                $"SimulationOptions.Strategy must be Fifo, Random or Pct; it was {(int)Strategy}.");
+        }
+
+        if (MaxSteps <= 0)
+        {
+            throw new ArgumentOutOfRangeException("options", MaxSteps,
+                $"SimulationOptions.MaxSteps must be positive; it was {MaxSteps}.");
+        }
+
+        if (MaxVirtualTime < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException("options", MaxVirtualTime,
+                $"SimulationOptions.MaxVirtualTime must not be negative; it was {MaxVirtualTime}.");
+        }
+
+        if (TraceCapacity < 0)
+        {
+            throw new ArgumentOutOfRangeException("options", TraceCapacity,
+                $"SimulationOptions.TraceCapacity must not be negative; it was {TraceCapacity}.");
+        }
+    }
+}

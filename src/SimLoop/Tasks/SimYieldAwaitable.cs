@@ -1,0 +1,40 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+namespace SimLoop;
+
+/// <summary>What <see cref="Sim.Yield"/> returns: awaiting it is a scheduling point.</summary>
+/// <remarks>A struct, so a yield allocates nothing: the continuation goes straight onto the ready queue.</remarks>
+public readonly struct SimYieldAwaitable
+{
+    /// <summary>Gets the awaiter.</summary>
+    /// <returns>The awaiter.</returns>
+    public SimYieldAwaiter GetAwaiter() => default;
+
+    /// <summary>Awaits a scheduling point; see <see cref="Sim.Yield"/>.</summary>
+    public readonly struct SimYieldAwaiter : ICriticalNotifyCompletion
+    {
+        private static readonly SendOrPostCallback s_resume = static state => ((Action)state!)();
+
+        /// <summary>Gets <see langword="false"/>: a yield always lets other ready work run first.</summary>
+        public bool IsCompleted => false;
+
+        /// <summary>Ends the yield.</summary>
+        /// <exception cref="SimCancelledException">The current task's cancellation was requested meanwhile.</exception>
+        public void GetResult() => Simulation.CurrentLoop("Sim.Yield").CurrentTask?.ThrowIfCancellationPending();
+
+        /// <summary>Puts the continuation at the back of the ready queue.</summary>
+        /// <param name="continuation">The continuation.</param>
+        public void OnCompleted(Action continuation) => UnsafeOnCompleted(continuation);
+
+        /// <summary>Puts the continuation at the back of the ready queue.</summary>
+        /// <param name="continuation">The continuation.</param>
+        public void UnsafeOnCompleted(Action continuation)
+        {
+            ArgumentNullException.ThrowIfNull(continuation);
+            RunLoop loop = Simulation.CurrentLoop("Sim.Yield");
+            loop.Post(s_resume, continuation, loop.CurrentTask, TraceEventKind.Continuation);
+        }
+    }
+}

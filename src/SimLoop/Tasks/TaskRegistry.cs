@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+
+namespace SimLoop;
+
+// The tasks of one simulation in creation order (asyncio.all_tasks), which is also the order in which CancelAll,
+// deadlock reports and unobserved-fault reports list them. Finished tasks are dropped lazily, so that a run of a
+// million short tasks keeps only the live ones.
+internal sealed class TaskRegistry
+{
+    private readonly RunLoop _loop;
+    private readonly List<SimTask> _tasks = new();
+    private readonly List<SimTask> _faulted = new();
+    private int _nextId;
+
+    public TaskRegistry(RunLoop loop)
+    {
+        _loop = loop;
+    }
+
+    public int PendingCount { get; private set; }
+
+    public int NextId() => ++_nextId;
+
+    public void Add(SimTask task)
+    {
+        Invariant.Assert(task.Id == _nextId, "tasks are registered in creation order");
+        _tasks.Add(task);
+        PendingCount++;
+    }
+
+    public void OnFinished(SimTask task)
+    {
+        PendingCount--;
+        Invariant.Assert(PendingCount >= 0, "a task finishes once");
+        if (task.IsFaulted)
+        {
+            _faulted.Add(task);
+        }
+
+        if (_tasks.Count > 32 && PendingCount < _tasks.Count / 2)
+        {
+            _tasks.RemoveAll(static t => t.IsCompleted);
+        }
+    }
+
+    /// <summary>The unfinished tasks, in creation order.</summary>
+    public List<SimTask> Pending()
+    {
+        var pending = new List<SimTask>(PendingCount);
+        foreach (SimTask task in _tasks)
+        {
+            if (!task.IsCompleted)
+            {
+                pending.Add(task);
+            }
+        }
+
+        Invariant.Assert(pending.Count == PendingCount, "the registry counts exactly its unfinished tasks");
+        return pending;
+    }
+
+    /// <summary>Faulted tasks whose exception nothing observed, in the order they finished.</summary>
+    public List<SimTask> UnobservedFaults() => _faulted.FindAll(static t => !t.IsObserved);
+
+    public int CancelAll(string reason)
+    {
+        int cancelled = 0;
+        foreach (SimTask task in Pending())
+        {
+            var cause = new CancellationCause(task.Name, reason, _loop.CurrentTask?.Name, _loop.Clock.Elapsed, inner: null);
+            if (task.RequestCancel(cause))
+            {
+                cancelled++;
+            }
+        }
+
+        return cancelled;
+    }
+}
