@@ -88,6 +88,28 @@ public abstract partial class SimTask
         }
     }
 
+    // Token callbacks run with no SynchronizationContext, as timer callbacks do, so that the BCL's own
+    // ConfigureAwait(false) awaits woken by the token (SemaphoreSlim.WaitAsync(token), Task.Delay(token), ...)
+    // continue inline on the loop instead of being queued to the thread pool.
+    private void CancelTokenSource()
+    {
+        if (_tokenSource is null)
+        {
+            return;
+        }
+
+        SynchronizationContext? context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            _tokenSource.Cancel();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
+
     private CancellationCause? TakePendingCause()
     {
         CancellationCause? cause = _pendingCause;
@@ -105,7 +127,7 @@ public abstract partial class SimTask
 
         bool tokenInUse = _tokenSource is not null;
         _tokenCancelled = true;
-        _tokenSource?.Cancel();
+        CancelTokenSource();
         if (_pendingCause is null)
         {
             return; // already seen at a Sim.Yield

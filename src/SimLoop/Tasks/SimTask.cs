@@ -220,7 +220,7 @@ public abstract partial class SimTask
         if (_status == SimTaskStatus.Cancelled && !_tokenCancelled)
         {
             _tokenCancelled = true;
-            _tokenSource?.Cancel();
+            CancelTokenSource();
         }
 
         Loop.Tasks.OnFinished(this);
