@@ -31,7 +31,7 @@ public sealed partial class Simulation
         Options = options ?? new SimulationOptions();
         Options.Validate();
         ILogger logger = Options.LoggerFactory?.CreateLogger("SimLoop") ?? NullLogger.Instance;
-        _loop = new RunLoop(Options, logger);
+        _loop = new RunLoop(this, Options, logger);
     }
 
     /// <summary>Gets the options this simulation was created with.</summary>
@@ -114,7 +114,7 @@ public sealed partial class Simulation
     }
 
     internal static Simulation CurrentOrThrow(string member) =>
-        t_current ?? throw new InvalidOperationException(
+        t_current ?? ThreadGuard.BatonSimulation ?? throw new InvalidOperationException(
             $"{member} is only available inside a running simulation: in code that Simulation.Run runs, on its thread. " +
             "If this code runs inside one, it has left the simulation's thread (Task.Run, ConfigureAwait(false), a real timer).");
 
@@ -140,6 +140,8 @@ public sealed partial class Simulation
         SynchronizationContext? previous = SynchronizationContext.Current;
         t_current = this;
         _state = RunState.Running;
+        ThreadPoolListener.EnsureStarted();
+        ThreadPoolListener.StepLoop = _loop;
         _loop.Guard.Enter();
         Log.RunStarted(_loop.Logger, 0, TimeSpan.Zero, Options.Seed, Options.Strategy);
         var ending = new RunEnding(this, main);
@@ -158,6 +160,7 @@ public sealed partial class Simulation
             _state = RunState.Ended;
             t_current = null;
             SynchronizationContext.SetSynchronizationContext(previous);
+            ThreadPoolListener.StepLoop = null;
             _loop.Guard.Exit();
         }
 

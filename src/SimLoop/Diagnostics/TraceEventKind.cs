@@ -26,4 +26,8 @@ public enum TraceEventKind
 
     /// <summary>An event within a step: a task finished (ran to completion, faulted or was cancelled).</summary>
     TaskFinished,
+
+    /// <summary>A step: work that .NET queued to the thread pool (a <c>ConfigureAwait(false)</c> continuation,
+    /// <c>Task.Run</c>) ran on a pool thread while the loop waited.</summary>
+    ThreadPoolWork,
 }

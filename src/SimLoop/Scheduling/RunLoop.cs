@@ -28,8 +28,12 @@ internal sealed partial class RunLoop
     private long _sequence;
     private long _timerSequence;
 
-    public RunLoop(SimulationOptions options, ILogger logger)
+    private readonly SendOrPostCallback _runOnThreadPool;
+
+    public RunLoop(Simulation simulation, SimulationOptions options, ILogger logger)
     {
+        Guard = new ThreadGuard(simulation);
+        _runOnThreadPool = state => Guard.RunOnPoolThread((ThreadPoolArrival)state!);
         Options = options;
         Logger = logger;
         _strategy = options.Strategy switch
@@ -51,7 +55,7 @@ internal sealed partial class RunLoop
 
     public ILogger Logger { get; }
 
-    public ThreadGuard Guard { get; } = new();
+    public ThreadGuard Guard { get; }
 
     public VirtualClock Clock { get; }
 
@@ -90,9 +94,11 @@ internal sealed partial class RunLoop
 
     public void Post(SendOrPostCallback callback, object? state, SimTask? owner, TraceEventKind kind)
     {
-        if (Guard.IsRunning && !Guard.IsLoopThread)
+        if (Guard.IsRunning && !Guard.IsStepThread)
         {
-            Guard.Report($"a continuation was posted to the simulation from thread {Environment.CurrentManagedThreadId}");
+            Guard.Report($"a continuation was posted to the simulation from thread {Environment.CurrentManagedThreadId}, " +
+                "outside any step: something completed off the loop (a real timer such as Task.Delay without sim.Clock, " +
+                "real I/O, or a thread of its own)");
             return;
         }
 
@@ -107,13 +113,27 @@ internal sealed partial class RunLoop
 
     public void PostTask(Task task)
     {
-        if (Guard.IsRunning && !Guard.IsLoopThread)
+        if (Guard.IsRunning && !Guard.IsStepThread)
         {
             Guard.Report($"a Task was queued to the simulation's TaskScheduler from thread {Environment.CurrentManagedThreadId}");
             return;
         }
 
         _ready.Enqueue(new WorkItem(s_runTask, state: null, task, CurrentTask, ++_sequence, TraceEventKind.QueuedTask));
+    }
+
+    /// <summary>A step queued work to the thread pool: it takes its turn in the ready queue like a posted continuation,
+    /// and runs, when chosen, on the pool thread that picked it up, while the loop waits.</summary>
+    public void OnSentToThreadPool(long workId)
+    {
+        if (HasEnded || !Guard.IsRunning)
+        {
+            return;
+        }
+
+        var arrival = new ThreadPoolArrival(workId, Steps);
+        Guard.Expect(arrival);
+        _ready.Enqueue(new WorkItem(_runOnThreadPool, arrival, task: null, CurrentTask, ++_sequence, TraceEventKind.ThreadPoolWork));
     }
 
     public IEnumerable<Task> QueuedTasks()

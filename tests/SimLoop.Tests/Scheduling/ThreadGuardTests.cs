@@ -2,39 +2,194 @@ namespace SimLoop.Tests.Scheduling;
 
 public class ThreadGuardTests
 {
-    [Test]
-    public void TaskRun_Awaited_FailsTheRunWithAnEscape_NamingTaskRun()
+    // Runs a program under a seed and reports what it printed, its fingerprint, and the most steps that ever ran
+    // at the same time (work on pool threads included): 1 means one thing at a time.
+    private static (string Output, string Fingerprint, int MaxConcurrent) Run(ScheduleStrategy strategy, long seed, Func<Action<string>, Task> program)
     {
-        var sim = new Simulation();
-        var error = Assert.Throws<SimulationEscapeException>(() => sim.Run(async () =>
+        var lines = new List<string>();
+        int running = 0;
+        int maxConcurrent = 0;
+        void Print(string line)
         {
-            await Task.Run(() => 1);
-        }));
+            int now = Interlocked.Increment(ref running);
+            maxConcurrent = Math.Max(maxConcurrent, now);
+            lock (lines)
+            {
+                lines.Add(line);
+            }
 
-        using (Assert.EnterMultipleScope())
+            Thread.SpinWait(200);
+            Interlocked.Decrement(ref running);
+        }
+
+        var sim = new Simulation(new SimulationOptions { Strategy = strategy, Seed = seed });
+        sim.Run(() => program(Print));
+        return (string.Join("|", lines), sim.Trace.Fingerprint, maxConcurrent);
+    }
+
+    private static async Task ConfigureAwaitFalseWorkers(Action<string> print)
+    {
+        var gate = new TaskCompletionSource();
+        using var semaphore = new SemaphoreSlim(1);
+        SimTask[] workers = [.. Enumerable.Range(0, 4).Select(i => Sim.Spawn(async () =>
         {
-            Assert.That(error!.Message, Does.Contain("Task.Run"));
-            Assert.That(error.Message, Does.Contain("Sim.Spawn"));
+            await gate.Task.ConfigureAwait(false);
+            print($"w{i} released");
+            await Task.Yield();
+            print($"w{i} yielded");
+            await semaphore.WaitAsync().ConfigureAwait(false);
+            print($"w{i} in semaphore");
+            await Task.Yield();
+            semaphore.Release();
+            print($"w{i} done");
+        }, "w" + i))];
+        await Sim.Yield();
+        gate.SetResult();
+        foreach (SimTask worker in workers)
+        {
+            await worker;
         }
     }
 
     [Test]
-    public void ConfigureAwaitFalse_ReleasedByAnotherTasksStep_FailsTheRunWithAnEscape()
+    public void TaskRun_IsRefused_WithAMessageSayingWhatToUseInstead()
+    {
+        var sim = new Simulation();
+        bool ran = false;
+        var error = Assert.Throws<SimulationEscapeException>(() => sim.Run(async () =>
+        {
+            await Task.Run(() => ran = true);
+        }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Message, Does.Contain("Task.Run").And.Contain("Use Sim.Spawn"));
+            Assert.That(ran, Is.False, "the refused work must not run during the run");
+        }
+    }
+
+    [Test]
+    public void ConfigureAwaitFalse_ReleasedByAnotherStep_RunsOnAPoolThread_AsAStepOfTheLoop()
+    {
+        var sim = new Simulation();
+        int loopThread = Environment.CurrentManagedThreadId;
+        int ranOn = 0;
+        int result = sim.Run(async () =>
+        {
+            var gate = new TaskCompletionSource<int>();
+            SimTask<int> waiter = Sim.Spawn(async () =>
+            {
+                int value = await gate.Task.ConfigureAwait(false);
+                ranOn = Environment.CurrentManagedThreadId;
+                return value + 1;
+            });
+            await Sim.Yield();
+            gate.SetResult(41);
+            return await waiter;
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.EqualTo(42));
+            Assert.That(ranOn, Is.Not.EqualTo(loopThread));
+            Assert.That(sim.Trace.Select(e => e.Kind), Does.Contain(TraceEventKind.ThreadPoolWork));
+        }
+    }
+
+    [TestCase(ScheduleStrategy.Fifo)]
+    [TestCase(ScheduleStrategy.Random)]
+    [TestCase(ScheduleStrategy.Pct)]
+    public void ConfigureAwaitFalse_TaskYield_Semaphore_SameSeedSameRun_OneStepAtATime(ScheduleStrategy strategy)
+    {
+        for (long seed = 0; seed < 20; seed++)
+        {
+            var first = Run(strategy, seed, ConfigureAwaitFalseWorkers);
+            var replay = Run(strategy, seed, ConfigureAwaitFalseWorkers);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(replay, Is.EqualTo(first), $"seed {seed}");
+                Assert.That(first.MaxConcurrent, Is.EqualTo(1), $"seed {seed}");
+                Assert.That(first.Output.Split('|'), Has.Length.EqualTo(16), $"seed {seed}");
+                Assert.That(first.Output, Does.Not.Contain("in semaphore|w").Or.Match(@"^(?!.*in semaphore\|w\d in semaphore)"), $"seed {seed}: two tasks inside the semaphore at once");
+            }
+        }
+    }
+
+    [Test]
+    public void ConfigureAwaitFalse_UnderRandom_DifferentSeedsGiveDifferentInterleavings()
+    {
+        var outputs = Enumerable.Range(0, 20).Select(seed => Run(ScheduleStrategy.Random, seed, ConfigureAwaitFalseWorkers).Output);
+        Assert.That(outputs.Distinct().Count(), Is.GreaterThan(1));
+    }
+
+    [Test]
+    public void ConfigureAwaitFalse_UnderFifo_SameRunWhateverTheSeed_EachWorkerInProgramOrder()
+    {
+        var runs = Enumerable.Range(0, 10).Select(seed => Run(ScheduleStrategy.Fifo, seed, ConfigureAwaitFalseWorkers)).ToList();
+        string[] lines = runs[0].Output.Split('|');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(runs.Distinct().Count(), Is.EqualTo(1));
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.That(lines.Where(l => l.StartsWith($"w{i} ", StringComparison.Ordinal)),
+                    Is.EqualTo(new[] { "released", "yielded", "in semaphore", "done" }.Select(e => $"w{i} {e}")));
+            }
+        }
+    }
+
+    [Test]
+    public void SemaphoreWaitAsync_CancelledByTheTasksToken_ThroughTheBclsPoolHop_StaysUnderControl()
+    {
+        var sim = new Simulation();
+        SimTask? task = null;
+        sim.Run(async () =>
+        {
+            using var never = new SemaphoreSlim(0);
+            task = Sim.Spawn(() => never.WaitAsync(Sim.CurrentTask!.CancellationToken));
+            await Sim.Delay(TimeSpan.FromSeconds(2));
+            task.Cancel();
+            await Sim.Shield(task).ContinueWith(_ => { }, TaskScheduler.FromCurrentSynchronizationContext());
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(task!.IsCancelled, Is.True);
+            Assert.That(sim.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(2)));
+        }
+    }
+
+    [Test]
+    public void SimApis_WorkOnThePoolThreadHoldingTheBaton()
+    {
+        var sim = new Simulation();
+        TimeSpan inside = sim.Run(async () =>
+        {
+            var gate = new TaskCompletionSource();
+            SimTask<TimeSpan> waiter = Sim.Spawn(async () =>
+            {
+                await gate.Task.ConfigureAwait(false); // from here on this task runs on a pool thread
+                await Sim.Delay(TimeSpan.FromMinutes(5));
+                return Sim.Elapsed;
+            });
+            await Sim.Yield();
+            gate.SetResult();
+            return await waiter;
+        });
+
+        Assert.That(inside, Is.EqualTo(TimeSpan.FromMinutes(5)));
+    }
+
+    [Test]
+    public void RealTimer_WorkNoStepSent_FailsTheRunWithAnEscape()
     {
         var sim = new Simulation();
         var error = Assert.Throws<SimulationEscapeException>(() => sim.Run(async () =>
         {
-            var gate = new TaskCompletionSource();
-            SimTask waiter = Sim.Spawn(async () =>
-            {
-                await gate.Task.ConfigureAwait(false);
-            });
-            await Sim.Yield();
-            gate.SetResult();
-            await waiter;
+            await Task.Delay(TimeSpan.FromMilliseconds(1)); // a real timer: not the simulation's clock
         }));
 
-        Assert.That(error!.Message, Does.Contain("ConfigureAwait(false)"));
+        Assert.That(error!.Message, Does.Contain("real timer").And.Contain("sim.Clock"));
     }
 
     [Test]
@@ -56,29 +211,18 @@ public class ThreadGuardTests
     }
 
     [Test]
-    public void LoopOnlyCode_NeverReportsAnEscape()
+    public void LoopOnlyCode_SendsNothingToThePool()
     {
         var sim = new Simulation();
-        Assert.DoesNotThrow(() => sim.Run(async () =>
+        sim.Run(async () =>
         {
             using var semaphore = new SemaphoreSlim(1);
             await semaphore.WaitAsync();
             semaphore.Release();
             await Task.Yield();
             await Task.Delay(TimeSpan.FromSeconds(1), sim.Clock).ConfigureAwait(false);
-        }));
-    }
+        });
 
-    [Test]
-    public void TaskYield_AfterConfigureAwaitFalse_RunsWithNoContext_AndIsReportedAsAnEscape()
-    {
-        // After a ConfigureAwait(false) the code has no SynchronizationContext, as in any .NET app; a Task.Yield
-        // there goes to the thread pool. Keeping such code on the loop is later work; until then it is reported.
-        var sim = new Simulation();
-        Assert.Throws<SimulationEscapeException>(() => sim.Run(async () =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1), sim.Clock).ConfigureAwait(false);
-            await Task.Yield();
-        }));
+        Assert.That(sim.Trace.Select(e => e.Kind), Does.Not.Contain(TraceEventKind.ThreadPoolWork));
     }
 }

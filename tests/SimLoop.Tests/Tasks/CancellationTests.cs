@@ -329,23 +329,6 @@ public class CancellationTests
     }
 
     [Test]
-    public void SemaphoreWaitAsync_CancelledByTheTasksToken_EscapesThroughTheBclsConfigureAwaitFalse_AndIsReported()
-    {
-        // SemaphoreSlim's cancellation path continues through a ConfigureAwait(false) await inside the BCL on the
-        // thread pool. Until such continuations are kept on the loop, the run reports it.
-        var sim = new Simulation();
-        var error = Assert.Throws<SimulationEscapeException>(() => sim.Run(async () =>
-        {
-            using var never = new SemaphoreSlim(0);
-            SimTask task = Sim.Spawn(() => never.WaitAsync(Sim.CurrentTask!.CancellationToken));
-            await Sim.Delay(TimeSpan.FromSeconds(2));
-            task.Cancel();
-            await Sim.Shield(task).ContinueWith(_ => { }, TaskScheduler.FromCurrentSynchronizationContext());
-        }));
-        Assert.That(error!.Message, Does.Contain("ConfigureAwait(false)"));
-    }
-
-    [Test]
     public void SimDelay_WithACancelledToken_ThrowsSimCancelled()
     {
         var sim = new Simulation();
