@@ -39,7 +39,8 @@ internal sealed class ExamplesCommand
 
     private readonly Option<int?> _explore = new("--explore")
     {
-        Description = $"Run N seeds (1 to {ExploreMax}) and report the distinct outputs and fingerprints and their seeds.",
+        Description =
+            $"Run N seeds (1 to {ExploreMax}); report the distinct outputs and fingerprints, with their seeds.",
         HelpName = "N",
         CustomParser = ParseExplore,
     };
@@ -139,7 +140,8 @@ internal sealed class ExamplesCommand
         long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed);
 
     private static bool TryParseExplore(string text, out int seeds) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out seeds) && seeds is >= 1 and <= ExploreMax;
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out seeds) &&
+        seeds is >= 1 and <= ExploreMax;
 
     // Arity is one value per option, so the parser has already refused a missing value before this runs.
     private static string Token(SymbolResult result) => result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;

@@ -11,7 +11,8 @@ internal static class ExploreReport
     {
         string strategy = StrategyNames.Format(found.Strategy);
         long lastSeed = firstSeed + found.Runs - 1;
-        writer.WriteLine($"== {found.Note.Name}: {Count(found.Runs, "seed")} ({firstSeed}..{lastSeed}) under {strategy}");
+        writer.WriteLine(
+            $"== {found.Note.Name}: {Count(found.Runs, "seed")} ({firstSeed}..{lastSeed}) under {strategy}");
         writer.WriteLine($"{Count(found.Outputs.Count, "distinct output")}, " +
             $"{Count(found.Fingerprints.Count, "distinct fingerprint")}");
         for (int i = 0; i < found.Outputs.Count; i++)

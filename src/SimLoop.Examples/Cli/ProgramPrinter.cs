@@ -36,7 +36,8 @@ internal sealed class ProgramPrinter(TextWriter stdout, TextWriter stderr, NoteR
 
         if (run.Failure is { } failure)
         {
-            stderr.WriteLine($"error: {note.Name}{ScheduleText(run.Options)} failed: {failure.GetType().Name}: {failure.Message}");
+            stderr.WriteLine(
+                $"error: {note.Name}{ScheduleText(run.Options)} failed: {failure.GetType().Name}: {failure.Message}");
         }
 
         WriteCauseChain(run);

@@ -6,7 +6,8 @@ namespace SimLoop.Examples.Cli;
 // and its fingerprint, and whether it printed CPython's lines; then the totals, virtual against wall.
 internal static class SummaryTable
 {
-    private static readonly string[] Headings = ["program", "virtual time", "wall time", "steps", "fingerprint", "CPython"];
+    private static readonly string[] Headings =
+        ["program", "virtual time", "wall time", "steps", "fingerprint", "CPython"];
 
     public static void Write(TextWriter writer, IReadOnlyList<NoteRun> runs)
     {

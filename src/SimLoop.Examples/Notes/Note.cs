@@ -1,6 +1,6 @@
 namespace SimLoop.Examples.Notes;
 
-/// <summary>One of the asyncio notes' programs, ported: its name (the .py it ports), what it shows, and its main.</summary>
+/// <summary>One of the asyncio notes' programs, ported: its name (the .py it ports), what it shows, its main.</summary>
 /// <param name="Name">The name of the Python program, e.g. "cancel_me"; its CPython output is Notes/{Name}.out.</param>
 /// <param name="Shows">The one thing the program shows.</param>
 /// <param name="Main">The program: runs inside a simulation and prints to the writer it is given.</param>

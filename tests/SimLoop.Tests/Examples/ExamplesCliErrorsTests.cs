@@ -8,6 +8,9 @@ namespace SimLoop.Tests.Examples;
 [TestFixture]
 public sealed class ExamplesCliErrorsTests
 {
+    private static readonly string[] Options =
+        ["--program <name>", "--seed <N>", "--strategy <fifo|random|pct>", "--trace", "--explore <N>"];
+
     [TestCase(new[] { "--bogus" }, "Unrecognized command or argument '--bogus'")]
     [TestCase(new[] { "extra" }, "Unrecognized command or argument 'extra'")]
     [TestCase(new[] { "--program", "nope" },
@@ -61,8 +64,7 @@ public sealed class ExamplesCliErrorsTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExamplesApp.Success));
             Assert.That(result.Stderr, Is.Empty);
-            foreach (string option in new[] { "--program <name>", "--seed <N>", "--strategy <fifo|random|pct>", "--trace",
-                         "--explore <N>" })
+            foreach (string option in Options)
             {
                 Assert.That(result.Stdout, Does.Contain(option));
             }

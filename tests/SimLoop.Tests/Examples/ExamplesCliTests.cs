@@ -65,8 +65,7 @@ public sealed class ExamplesCliTests
         string[] cells = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(cells, Is.EqualTo(new[]
         {
-            name, VirtualTime(name), "1.00", "ms", sim.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            sim.Trace.Fingerprint, "same",
+            name, VirtualTime(name), "1.00", "ms", $"{sim.Steps}", sim.Trace.Fingerprint, "same",
         }));
     }
 

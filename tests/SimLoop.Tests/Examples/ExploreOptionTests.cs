@@ -10,6 +10,8 @@ namespace SimLoop.Tests.Examples;
 public sealed class ExploreOptionTests
 {
     private const string Racy = "get_html_interrupted";
+    private static readonly string[] TableHeadingWords =
+        ["program", "runs", "outputs", "fingerprints", "differ", "from", "fifo", "failed"];
 
     [Test]
     public void Explore_SameSeedsTwice_SameReport()
@@ -39,7 +41,8 @@ public sealed class ExploreOptionTests
         const int Seeds = 60;
         List<(string Text, string Fingerprint)> runs = [.. Enumerable.Range(0, Seeds).Select(seed =>
         {
-            (string text, Simulation sim) = RunNote(Racy, new SimulationOptions { Seed = seed, Strategy = ScheduleStrategy.Random });
+            var options = new SimulationOptions { Seed = seed, Strategy = ScheduleStrategy.Random };
+            (string text, Simulation sim) = RunNote(Racy, options);
             return (text, sim.Trace.Fingerprint);
         })];
         int outputs = runs.Select(r => r.Text).Distinct().Count();
@@ -71,7 +74,8 @@ public sealed class ExploreOptionTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(args, Does.Contain("--seed").And.Contain("random"));
-            Assert.That(ProgramBlock(replayed.Stdout, Racy)[^1], Is.EqualTo("-- 2 of these lines differ from fifo's order"));
+            Assert.That(ProgramBlock(replayed.Stdout, Racy)[^1],
+                Is.EqualTo("-- 2 of these lines differ from fifo's order"));
         }
     }
 
@@ -115,7 +119,7 @@ public sealed class ExploreOptionTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(lines[heading].Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                Is.EqualTo((string[])["program", "runs", "outputs", "fingerprints", "differ", "from", "fifo", "failed"]));
+                Is.EqualTo(TableHeadingWords));
             Assert.That(lines[(heading + 1)..].Select(l => l.Split(' ')[0]), Is.EqualTo(Note.Names.AsEnumerable()));
             Assert.That(lines[(heading + 1)..].Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]),
                 Has.All.EqualTo("3"));

@@ -83,7 +83,8 @@ public sealed class NotesTests
         string reference = Path.GetFullPath(Path.Combine(root.FullName, ReferenceFolder));
         if (!Directory.Exists(reference))
         {
-            Assert.Ignore($"{reference} is not here (a clone without the notes' reference folder): nothing to compare.");
+            Assert.Ignore($"{reference} is not here (a clone without the notes' reference folder): " +
+                "nothing to compare.");
         }
 
         string[] referenceNames = [.. Directory.GetFiles(reference, "*.out").Select(Path.GetFileNameWithoutExtension)!];
@@ -93,8 +94,8 @@ public sealed class NotesTests
             foreach (string name in referenceNames)
             {
                 string golden = Path.Combine(root.FullName, "src", "SimLoop.Examples", "Notes", name + ".out");
-                Assert.That(File.ReadAllBytes(golden), Is.EqualTo(File.ReadAllBytes(Path.Combine(reference, name + ".out"))),
-                    $"{golden} differs from CPython's {name}.out");
+                byte[] cpython = File.ReadAllBytes(Path.Combine(reference, name + ".out"));
+                Assert.That(File.ReadAllBytes(golden), Is.EqualTo(cpython), $"{golden} differs from CPython's");
             }
         }
     }

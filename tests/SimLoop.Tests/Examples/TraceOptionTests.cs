@@ -24,7 +24,8 @@ public sealed partial class TraceOptionTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(block[delivery], Does.Contain("00:00:01").And.Contain("cancel_me"));
-            Assert.That(block[(delivery + 1)..(delivery + 4)].Select(l => l.Trim()), Is.EqualTo(HandlersInnermostFirst));
+            Assert.That(block[(delivery + 1)..(delivery + 4)].Select(l => l.Trim()),
+                Is.EqualTo(HandlersInnermostFirst));
         }
     }
 
@@ -67,7 +68,8 @@ public sealed partial class TraceOptionTests
         CliResult result = RunCli("--program", "request_chain", "--trace");
 
         Assert.That(ProgramBlock(result.Stdout, "request_chain"), Has.Some.Match(
-            @"^ +00:00:01 +main +CancellationRequested: task 'b' cancelled at 00:00:01 by 'main': timeout of 1 s in WaitFor$"));
+            @"^ +00:00:01 +main +CancellationRequested: " +
+            @"task 'b' cancelled at 00:00:01 by 'main': timeout of 1 s in WaitFor$"));
     }
 
     [Test]
