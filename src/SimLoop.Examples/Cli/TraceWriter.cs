@@ -18,7 +18,7 @@ internal static class TraceWriter
 
         writer.WriteLine("(a line after > is what the program printed, under the step that printed it)");
         int taskWidth = Math.Max(4, trace.Select(e => TaskText(e).Length).DefaultIfEmpty(0).Max());
-        writer.WriteLine($"{"step",-6} {"virtual time",-13} {"task".PadRight(taskWidth)} event");
+        writer.WriteLine($"{"step",-6} {"virtual time",-13} {"task".PadRight(taskWidth)}  event");
         int line = 0;
         IReadOnlyList<OutputLine> lines = run.Lines;
         for (int i = 0; i < trace.Count; i++)
@@ -44,12 +44,12 @@ internal static class TraceWriter
         string choice = entry.Candidates > 1 ? $" (chose {entry.Choice + 1} of {entry.Candidates})" : string.Empty;
         string detail = entry.Detail is null ? string.Empty : ": " + entry.Detail;
         string indent = isStep ? string.Empty : "  ";
-        return $"{step,-6} {VirtualTimeText.Instant(entry.Elapsed),-13} {TaskText(entry).PadRight(taskWidth)} " +
+        return $"{step,-6} {VirtualTimeText.Instant(entry.Elapsed),-13} {TaskText(entry).PadRight(taskWidth)}  " +
             $"{indent}{entry.Kind}{choice}{detail}";
     }
 
     private static string PrintedLine(int taskWidth, string text) =>
-        new string(' ', 6 + 1 + 13 + 1 + taskWidth + 1) + "> " + text;
+        new string(' ', 6 + 1 + 13 + 1 + taskWidth + 2) + "> " + text;
 
     private static string TaskText(TraceEntry entry) => entry.TaskName ?? "-";
 }
