@@ -67,6 +67,28 @@ public sealed class NotesTests
     }
 
     [Test]
+    public void RequestChain_TimeoutsInnerException_CarriesTheCauseTheExamplesPrint()
+    {
+        // What RequestChain.cs and the README say user code can read: the same cause the trace recorded.
+        var sim = new Simulation();
+        CancellationCause? cause = null;
+
+        sim.Run(async () =>
+        {
+            try
+            {
+                await Sim.WaitFor(Sim.Spawn(() => Sim.Delay(TimeSpan.FromSeconds(5)), "b"), TimeSpan.FromSeconds(1));
+            }
+            catch (TimeoutException timeout)
+            {
+                cause = (timeout.InnerException as SimCancelledException)?.Cause;
+            }
+        });
+
+        Assert.That(cause?.ToString(), Is.EqualTo("task 'b' cancelled at 00:00:01 by 'main': timeout of 1 s in WaitFor"));
+    }
+
+    [Test]
     public void GoldenFiles_InTheRepository_OneForEveryNoteAndNoOther()
     {
         DirectoryInfo notes = new(Path.Combine(RepositoryRoot().FullName, "src", "SimLoop.Examples", "Notes"));
