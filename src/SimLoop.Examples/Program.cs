@@ -1,11 +1,5 @@
-using SimLoop;
-using SimLoop.Examples.Notes;
+using SimLoop.Examples.Cli;
 
-// Runs every note (or the one named) in a fresh simulation and prints what it prints.
-foreach (Note note in args.Length == 0 ? Note.All : Note.All.Where(n => args.Contains(n.Name)))
-{
-    Console.WriteLine($"== {note.Name}: {note.Shows}");
-    var sim = new Simulation();
-    sim.Run(() => note.Main(Console.Out));
-    Console.WriteLine($"   ({sim.Elapsed} virtual, {sim.Steps} steps, fingerprint {sim.Trace.Fingerprint})");
-}
+// `dotnet run --project src/SimLoop.Examples [-- options]`: the asyncio notes' programs under virtual time.
+// Everything is in Cli/ExamplesApp.cs, so tests can run it in-process with their own writers.
+return ExamplesApp.Run(args, Console.Out, Console.Error);

@@ -4,20 +4,7 @@ namespace SimLoop.Examples.Notes;
 // cancels cancel_me, but the first handler to see it is cancel_me2's, which stands for b's request to c.
 internal static class CancelMe
 {
-    public static async Task RunAsync(TextWriter output)
-    {
-        SimTask task = Sim.Spawn(() => CancelMeAsync(output), "cancel_me");
-        await Sim.Delay(TimeSpan.FromSeconds(1));
-        task.Cancel();
-        try
-        {
-            await task;
-        }
-        catch (SimCancelledException)
-        {
-            output.WriteLine("main(): cancel_me is cancelled now");
-        }
-    }
+    public static Task RunAsync(TextWriter output) => MainAsync(output);
 
     private static async Task CancelMe2(TextWriter output)
     {
@@ -47,6 +34,21 @@ internal static class CancelMe
         finally
         {
             output.WriteLine("cancel_me(): after sleep");
+        }
+    }
+
+    private static async Task MainAsync(TextWriter output)
+    {
+        SimTask task = Sim.Spawn(() => CancelMeAsync(output), "cancel_me");
+        await Sim.Delay(TimeSpan.FromSeconds(1));
+        task.Cancel();
+        try
+        {
+            await task;
+        }
+        catch (SimCancelledException)
+        {
+            output.WriteLine("main(): cancel_me is cancelled now");
         }
     }
 }

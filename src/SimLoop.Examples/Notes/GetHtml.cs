@@ -6,16 +6,18 @@ internal static class GetHtml
 {
     private static readonly int[] SleepTimes = [2, 3, 4];
 
-    public static async Task RunAsync(TextWriter output)
-    {
-        SimTask[] tasks = [.. SleepTimes.Select(t => Sim.Spawn(() => Get(output, t), $"get_html({t})"))];
-        await Wait.All(tasks);
-    }
+    public static Task RunAsync(TextWriter output) => MainAsync(output);
 
     private static async Task Get(TextWriter output, int sleepTime)
     {
         output.WriteLine("waiting");
         await Sim.Delay(TimeSpan.FromSeconds(sleepTime));
         output.WriteLine($"done after {sleepTime}s");
+    }
+
+    private static async Task MainAsync(TextWriter output)
+    {
+        SimTask[] tasks = [.. SleepTimes.Select(t => Sim.Spawn(() => Get(output, t), $"get_html({t})"))];
+        await Wait.All(tasks);
     }
 }

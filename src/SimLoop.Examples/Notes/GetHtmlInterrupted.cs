@@ -7,13 +7,7 @@ internal static class GetHtmlInterrupted
 {
     private static readonly int[] SleepTimes = [2, 3, 4];
 
-    public static async Task RunAsync(TextWriter output)
-    {
-        SimTask[] tasks = [.. SleepTimes.Select(t => Sim.Spawn(() => Get(output, t), $"get_html({t})"))];
-        Sim.Current.At(TimeSpan.FromSeconds(2.5), () => Interrupt(output, tasks));
-        await Wait.All(tasks);
-        output.WriteLine($"cancelled: {tasks.Count(t => t.IsCancelled)}");
-    }
+    public static Task RunAsync(TextWriter output) => MainAsync(output);
 
     private static async Task Get(TextWriter output, int sleepTime)
     {
@@ -36,5 +30,13 @@ internal static class GetHtmlInterrupted
             output.WriteLine("cancel task");
             output.WriteLine(task.Cancel());
         }
+    }
+
+    private static async Task MainAsync(TextWriter output)
+    {
+        SimTask[] tasks = [.. SleepTimes.Select(t => Sim.Spawn(() => Get(output, t), $"get_html({t})"))];
+        Sim.Current.At(TimeSpan.FromSeconds(2.5), () => Interrupt(output, tasks)); // loop.call_later(2.5, ...)
+        await Wait.All(tasks);
+        output.WriteLine($"cancelled: {tasks.Count(t => t.IsCancelled)}");
     }
 }

@@ -4,7 +4,7 @@ namespace SimLoop.Examples.Notes;
 // loop idles for one virtual second while both are suspended, then the result flows back to print_sum.
 internal static class PrintSum
 {
-    public static Task RunAsync(TextWriter output) => PrintSumAsync(output, 1, 2);
+    public static Task RunAsync(TextWriter output) => PrintSumAsync(output, 1, 2); // asyncio.run(print_sum(1, 2))
 
     private static async Task<int> Compute(TextWriter output, int x, int y)
     {

@@ -7,60 +7,65 @@ namespace SimLoop.Examples.Notes;
 // makes it look as if c timed out; the exception's CancellationCause says what really happened.
 internal static class RequestChain
 {
-    public static async Task RunAsync(TextWriter output)
+    public static Task RunAsync(TextWriter output) => AMain(output);
+
+    private static async Task<string> CServe(TextWriter output)
+    {
+        try
+        {
+            await Sim.Delay(TimeSpan.FromSeconds(5));
+            return "c's answer";
+        }
+        finally
+        {
+            output.WriteLine("c: handler finished");
+        }
+    }
+
+    private static async Task<string> BRequestC(TextWriter output)
+    {
+        try
+        {
+            return await CServe(output);
+        }
+        catch (SimCancelledException)
+        {
+            output.WriteLine("b: request to c cancelled");
+            throw;
+        }
+    }
+
+    private static async Task<string> BServe(TextWriter output)
+    {
+        try
+        {
+            return await BRequestC(output);
+        }
+        catch (SimCancelledException)
+        {
+            output.WriteLine("b: handler for a cancelled");
+            throw;
+        }
+        finally
+        {
+            output.WriteLine("b: handler finished");
+        }
+    }
+
+    private static async Task AMain(TextWriter output)
     {
         long start = Sim.Clock.GetTimestamp();
         try
         {
-            await Sim.WaitFor(Sim.Spawn(BServe, "b"), TimeSpan.FromSeconds(1));
+            await Sim.WaitFor(Sim.Spawn(() => BServe(output), "b"), TimeSpan.FromSeconds(1));
         }
         catch (TimeoutException)
         {
+            // Its InnerException is b's SimCancelledException, whose Cause names main's 1 s timeout, not c;
+            // the examples print that cause chain after this program's own lines.
             double seconds = Sim.Clock.GetElapsedTime(start).TotalSeconds;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"a: request to b timed out after {seconds:0} s"));
-        }
-
-        async Task<string> CServe()
-        {
-            try
-            {
-                await Sim.Delay(TimeSpan.FromSeconds(5));
-                return "c's answer";
-            }
-            finally
-            {
-                output.WriteLine("c: handler finished");
-            }
-        }
-
-        async Task<string> BRequestC()
-        {
-            try
-            {
-                return await CServe();
-            }
-            catch (SimCancelledException)
-            {
-                output.WriteLine("b: request to c cancelled");
-                throw;
-            }
-        }
-
-        async Task<string> BServe()
-        {
-            try
-            {
-                return await BRequestC();
-            }
-            catch (SimCancelledException)
-            {
-                output.WriteLine("b: handler for a cancelled");
-                throw;
-            }
-            finally
-            {
-                output.WriteLine("b: handler finished");
-            }
+            output.WriteLine(
+                string.Create(CultureInfo.InvariantCulture, $"a: request to b timed out after {seconds:0} s"));
         }
     }
 }

@@ -8,5 +8,6 @@ internal static class Wait
         AllCore(Task.WhenAll(tasks.Select(t => t.Completion)));
 
     private static async Task AllCore(Task all) =>
-        await all.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        await all.ConfigureAwait(
+            ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
 }
