@@ -60,9 +60,9 @@ public sealed class DeterminismProperties
             [.. Enumerable.Range(1, SeedCount).Select(seed => RunRace(new SimCase(seed, strategy)))];
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(runs.Select(r => r.Fingerprint).Distinct().Count(), Is.GreaterThanOrEqualTo(SeedCount * 3 / 4),
+            Assert.That(runs.Select(r => r.Fingerprint).Distinct().Count(), Is.GreaterThan(SeedCount / 2),
                 $"distinct fingerprints over seeds 1..{SeedCount} under {strategy}");
-            Assert.That(runs.Select(r => r.Output).Distinct().Count(), Is.GreaterThanOrEqualTo(SeedCount / 2),
+            Assert.That(runs.Select(r => r.Output).Distinct().Count(), Is.GreaterThan(SeedCount / 4),
                 $"distinct outputs over seeds 1..{SeedCount} under {strategy}");
         }
     }

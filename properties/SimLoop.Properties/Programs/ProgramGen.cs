@@ -42,7 +42,7 @@ internal static class ProgramGen
     private static Gen<TaskPlan> Task(int depth, bool timed) =>
         Gen.Choose(0, StepsMax)
             .SelectMany(count => Gen.ArrayOf(Op(depth, timed), count))
-            .Select(ops => new TaskPlan(ops));
+            .Select(ops => new TaskPlan(FirstSpawnFirst(ops)));
 
     private static Gen<ProgramOp> Op(int depth, bool timed)
     {
@@ -68,6 +68,14 @@ internal static class ProgramGen
         }
 
         return Gen.Frequency(choices.ToArray());
+    }
+
+    // Child steps name a child spawned earlier; with the first spawn at the front they find one, so cancels, awaits,
+    // timeouts and shields really race the child instead of finding no child.
+    private static ProgramOp[] FirstSpawnFirst(ProgramOp[] ops)
+    {
+        int first = Array.FindIndex(ops, op => op is SpawnOp);
+        return first <= 0 ? ops : [ops[first], .. ops.Take(first), .. ops.Skip(first + 1)];
     }
 
     private static Gen<ProgramOp> Child(ChildAction action) =>
