@@ -21,18 +21,6 @@ public sealed class CancellationProperties
         }
     }
 
-    /// <summary>A task cancelled before its first step never runs its body; one not cancelled runs it.</summary>
-    /// <param name="seed">The seed (every strategy runs).</param>
-    /// <param name="cancelled">Per spawned task, whether it is cancelled in the step that spawned it.</param>
-    [Property(MaxTest = 100)]
-    public void Cancel_BeforeFirstStep_BodyNeverRuns(SimCase seed, bool[] cancelled)
-    {
-        foreach (ScheduleStrategy strategy in SimCase.Strategies)
-        {
-            CheckBeforeFirstStep(seed.With(strategy), cancelled);
-        }
-    }
-
     private static void CheckNest(SimCase simCase, NestPlan plan, BackgroundLoad load)
     {
         var verdict = new Verdict($"Cancellation of a nest ({plan}; {load})", simCase, Fixture);
@@ -104,76 +92,6 @@ public sealed class CancellationProperties
 
         verdict.ExpectEqual(end, sim.Elapsed, "virtual time at the end of the run");
         background.Check(verdict, end);
-        verdict.ThrowIfViolated();
-    }
-
-    private static void CheckBeforeFirstStep(SimCase simCase, bool[] cancelled)
-    {
-        var verdict = new Verdict($"Cancel before the first step ({string.Join(",", cancelled)})", simCase, Fixture);
-        var ran = new bool[cancelled.Length];
-        var outcomes = new string[cancelled.Length];
-        var returned = new List<(int Task, bool First, bool Second, bool AfterEnd)>();
-        var tasks = new SimTask[cancelled.Length];
-        try
-        {
-            simCase.NewSimulation().Run(async () =>
-            {
-                for (int i = 0; i < cancelled.Length; i++)
-                {
-                    int index = i;
-                    tasks[i] = Sim.Spawn(async () =>
-                    {
-                        ran[index] = true;
-                        await Sim.Yield();
-                    });
-                }
-
-                var requests = new Dictionary<int, (bool, bool)>();
-                for (int i = 0; i < cancelled.Length; i++)
-                {
-                    if (cancelled[i])
-                    {
-                        requests[i] = (tasks[i].Cancel(), tasks[i].Cancel());
-                    }
-                }
-
-                for (int i = 0; i < cancelled.Length; i++)
-                {
-                    try
-                    {
-                        await tasks[i];
-                        outcomes[i] = "completed";
-                    }
-                    catch (SimCancelledException)
-                    {
-                        outcomes[i] = "cancelled";
-                    }
-
-                    if (requests.TryGetValue(i, out (bool First, bool Second) r))
-                    {
-                        returned.Add((i, r.First, r.Second, tasks[i].Cancel()));
-                    }
-                }
-            });
-        }
-        catch (Exception exception) when (exception is not LawViolationException)
-        {
-            verdict.Unexpected(exception);
-        }
-
-        for (int i = 0; i < cancelled.Length; i++)
-        {
-            verdict.ExpectEqual(!cancelled[i], ran[i], $"task {i + 1} ran its body");
-            verdict.ExpectEqual(cancelled[i] ? "cancelled" : "completed", outcomes[i], $"task {i + 1}'s outcome");
-            verdict.ExpectEqual(cancelled[i], tasks[i]?.IsCancelled == true, $"task {i + 1}.IsCancelled");
-        }
-
-        foreach ((int task, bool first, bool second, bool afterEnd) in returned)
-        {
-            verdict.Expect(first && second && !afterEnd,
-                $"task {task + 1}: Cancel() returns true, true again, then false once finished; was {first}, {second}, {afterEnd}");
-        }
-
         verdict.ThrowIfViolated();
     }
 }

@@ -37,10 +37,12 @@ public static class SimArbitraries
         Gen<NestPlan> nests =
             from depth in Gen.Choose(1, DepthMax)
             from levels in Gen.ArrayOf(level, depth)
+            from wait in Gen.Elements(InnermostWait.SimDelay, InnermostWait.SimDelay, InnermostWait.ClockDelay,
+                InnermostWait.WaitFor, InnermostWait.Shield)
             from innermost in Gen.Choose(1, 500)
             from cancelAt in Gen.Choose(0, 500)
             from requests in Gen.Choose(1, 3)
-            select new NestPlan(Outermost(levels), innermost * 2, cancelAt * 2 + 1, requests);
+            select new NestPlan(Outermost(levels), wait, innermost * 2, cancelAt * 2 + 1, requests);
         return Arb.From(nests, ShrinkNest);
     }
 
@@ -96,6 +98,11 @@ public static class SimArbitraries
                 plainer[i] = new NestLevel(false, -1, false);
                 yield return plan with { Levels = plainer };
             }
+        }
+
+        if (plan.Innermost != InnermostWait.SimDelay)
+        {
+            yield return plan with { Innermost = InnermostWait.SimDelay };
         }
 
         if (plan.CancelAtMs > 1)

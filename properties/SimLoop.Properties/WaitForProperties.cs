@@ -35,6 +35,62 @@ public sealed class WaitForProperties
         }
     }
 
+    /// <summary>An inner task that catches the timeout's cancellation and returns a result makes WaitFor return that
+    /// result (asyncio 3.11's wait_for); a timeout that hits it outside its handler still ends in TimeoutException.</summary>
+    /// <param name="seed">The seed (every strategy runs).</param>
+    /// <param name="timing">The inner task's work, its wait after it, and the timeout (CancelAtMs).</param>
+    [Property(MaxTest = 150)]
+    public void WaitFor_InnerSwallowsTimeout_ReturnsItsResult(SimCase seed, CancelTiming timing)
+    {
+        foreach (ScheduleStrategy strategy in SimCase.Strategies)
+        {
+            SimCase simCase = seed.With(strategy);
+            var verdict = new Verdict($"WaitFor of a task that swallows its cancellation ({timing})", simCase, Fixture);
+            var log = new List<string>();
+            try
+            {
+                simCase.NewSimulation().Run(async () =>
+                {
+                    SimTask<int> inner = Sim.Spawn(async () =>
+                    {
+                        try
+                        {
+                            await Sim.Delay(TimeSpan.FromMilliseconds(timing.WorkMs));
+                        }
+                        catch (SimCancelledException)
+                        {
+                            log.Add($"caught@{Sim.Elapsed.TotalMilliseconds}");
+                        }
+
+                        await Sim.Delay(TimeSpan.FromMilliseconds(timing.AfterMs));
+                        return 42;
+                    }, "inner");
+                    try
+                    {
+                        int result = await Sim.WaitFor(inner, TimeSpan.FromMilliseconds(timing.CancelAtMs));
+                        log.Add($"returned {result}@{Sim.Elapsed.TotalMilliseconds}");
+                    }
+                    catch (TimeoutException)
+                    {
+                        log.Add($"timeout@{Sim.Elapsed.TotalMilliseconds}");
+                    }
+                });
+            }
+            catch (Exception exception) when (exception is not LawViolationException)
+            {
+                verdict.Unexpected(exception);
+            }
+
+            int timeout = timing.CancelAtMs;
+            int done = timing.WorkMs + timing.AfterMs;
+            string[] expected = timeout < timing.WorkMs ? [$"caught@{timeout}", $"returned 42@{timeout + timing.AfterMs}"]
+                : timeout < done ? [$"timeout@{timeout}"]
+                : [$"returned 42@{done}"];
+            verdict.ExpectSequence(expected, log, "the log");
+            verdict.ThrowIfViolated();
+        }
+    }
+
     private static void CheckTimeout(SimCase simCase, NestPlan plan, BackgroundLoad load)
     {
         var verdict = new Verdict($"WaitFor timeout ({plan}; {load})", simCase, Fixture);

@@ -68,7 +68,7 @@ internal sealed class Nest
             await Inner(level);
             _log.Add(new NestEvent("Completed", level, Sim.Elapsed));
         }
-        catch (SimCancelledException)
+        catch (OperationCanceledException)
         {
             _log.Add(new NestEvent("Catch", level, Sim.Elapsed));
             if (shape.CatchDelayMs >= 0)
@@ -93,7 +93,7 @@ internal sealed class Nest
     {
         if (level == _plan.Depth)
         {
-            await Sim.Delay(TimeSpan.FromMilliseconds(_plan.InnermostDelayMs));
+            await Innermost(TimeSpan.FromMilliseconds(_plan.InnermostDelayMs));
         }
         else if (_plan.Levels[level].AsTask)
         {
@@ -104,4 +104,12 @@ internal sealed class Nest
             await Level(level + 1);
         }
     }
+
+    private Task Innermost(TimeSpan delay) => _plan.Innermost switch
+    {
+        InnermostWait.ClockDelay => Task.Delay(delay, Sim.Clock, Sim.CurrentTask!.CancellationToken),
+        InnermostWait.WaitFor => Sim.WaitFor(Sim.Spawn(() => Sim.Delay(delay), "innermost"), delay + TimeSpan.FromSeconds(10)),
+        InnermostWait.Shield => Sim.Shield(Sim.Spawn(() => Sim.Delay(delay), "innermost")),
+        _ => Sim.Delay(delay),
+    };
 }

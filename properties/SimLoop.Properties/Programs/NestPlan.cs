@@ -13,13 +13,30 @@ public sealed record NestLevel(bool AsTask, int CatchDelayMs, bool FinallyYields
         (AsTask ? "T" : "m") + (CatchDelayMs < 0 ? "" : $"c{CatchDelayMs}") + (FinallyYields ? "y" : "");
 }
 
+/// <summary>What the innermost level of a nest waits in.</summary>
+public enum InnermostWait
+{
+    /// <summary><c>Sim.Delay</c>.</summary>
+    SimDelay,
+
+    /// <summary><c>Task.Delay(delay, Sim.Clock, Sim.CurrentTask.CancellationToken)</c>: the token delivers it.</summary>
+    ClockDelay,
+
+    /// <summary><c>Sim.WaitFor</c> of a child task that delays, with a timeout that never fires first.</summary>
+    WaitFor,
+
+    /// <summary><c>Sim.Shield</c> of a child task that delays: the child runs on when the nest is cancelled.</summary>
+    Shield,
+}
+
 /// <summary>A nest of awaits and when it is cancelled: the input of the cancellation laws.</summary>
 /// <param name="Levels">Level 1 first (outermost); depth 1 to 50.</param>
-/// <param name="InnermostDelayMs">The innermost level's <c>Sim.Delay</c>, in milliseconds; always even.</param>
+/// <param name="Innermost">What the innermost level waits in.</param>
+/// <param name="InnermostDelayMs">How long the innermost wait lasts, in milliseconds; always even.</param>
 /// <param name="CancelAtMs">When the canceller asks, in milliseconds after the start; always odd, so it never ties
 /// with the innermost delay.</param>
 /// <param name="CancelRequests">How many times the canceller calls <c>Cancel()</c> in one step (1 to 3).</param>
-public sealed record NestPlan(IReadOnlyList<NestLevel> Levels, int InnermostDelayMs, int CancelAtMs, int CancelRequests)
+public sealed record NestPlan(IReadOnlyList<NestLevel> Levels, InnermostWait Innermost, int InnermostDelayMs, int CancelAtMs, int CancelRequests)
 {
     /// <summary>Gets the nesting depth.</summary>
     public int Depth => Levels.Count;
@@ -29,7 +46,7 @@ public sealed record NestPlan(IReadOnlyList<NestLevel> Levels, int InnermostDela
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"depth {Depth} [{string.Join(" ", Levels)}], innermost {InnermostDelayMs} ms, " +
+        $"depth {Depth} [{string.Join(" ", Levels)}], innermost {Innermost} {InnermostDelayMs} ms, " +
         $"cancel at {CancelAtMs} ms x{CancelRequests}";
 }
 
