@@ -11,7 +11,7 @@ public sealed class CancellationDeliveryProperties
     /// <summary>A task cancelled before its first step never runs its body; one not cancelled runs it.</summary>
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="cancelled">Per spawned task, whether it is cancelled in the step that spawned it.</param>
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 400)]
     public void Cancel_BeforeFirstStep_BodyNeverRuns(SimCase seed, bool[] cancelled)
     {
         foreach (ScheduleStrategy strategy in SimCase.Strategies)
@@ -25,7 +25,7 @@ public sealed class CancellationDeliveryProperties
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="timing">The task's work, its handler's wait (AfterMs) and the first cancel time.</param>
     /// <param name="later">How much after the first the second cancellation comes (2 * later + 1 ms).</param>
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 500)]
     public void Cancel_AgainDuringHandler_InterruptsIt_EachSeenOnce(SimCase seed, CancelTiming timing, NonNegativeInt later)
     {
         int secondMs = timing.CancelAtMs + (2 * Math.Min(later.Get, 500)) + 1;
@@ -40,7 +40,7 @@ public sealed class CancellationDeliveryProperties
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="timing">The task's work before cancelling itself, and the wait it tries after.</param>
     /// <param name="yields">Whether the wait that sees it is <c>Sim.Yield()</c> rather than <c>Sim.Delay</c>.</param>
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 500)]
     public void Cancel_Self_SeenAtNextWait_WithoutTimePassing(SimCase seed, CancelTiming timing, bool yields)
     {
         foreach (ScheduleStrategy strategy in SimCase.Strategies)

@@ -11,7 +11,7 @@ public sealed class CancellationProperties
     /// <param name="seed">The seed (its strategy is ignored: every strategy runs).</param>
     /// <param name="plan">The nest and when main cancels it.</param>
     /// <param name="load">Background tasks.</param>
-    [Property(MaxTest = 120)]
+    [Property(MaxTest = 500)]
     public void Cancel_Nest_SeenInnermostFirst_EachFinallyOnce_CancellerResumesLastAtExactTime(
         SimCase seed, NestPlan plan, BackgroundLoad load)
     {

@@ -13,7 +13,7 @@ public sealed class CancellationRecoveryProperties
     /// returns its result; one that hits the later wait is not caught; one after the end is refused.</summary>
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="timing">Work, the wait after it, and the cancel time.</param>
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 500)]
     public void CaughtCancellation_TaskGoesOn_FinishesWithItsResult(SimCase seed, CancelTiming timing)
     {
         foreach (ScheduleStrategy strategy in SimCase.Strategies)
@@ -27,7 +27,7 @@ public sealed class CancellationRecoveryProperties
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="timing">The awaited task's work and the cancel time.</param>
     /// <param name="shielded">Whether the outer task awaits through <c>Sim.Shield</c>.</param>
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 500)]
     public void Shield_StopsCancellationPassingOn_DirectAwaitPassesItOn(SimCase seed, CancelTiming timing, bool shielded)
     {
         foreach (ScheduleStrategy strategy in SimCase.Strategies)

@@ -11,7 +11,7 @@ public sealed class ClockProperties
     /// the time the program's text gives it.</summary>
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="program">The program.</param>
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 500)]
     public void Clock_TimedProgram_EveryWaitEndsAtExactlyItsDueTime(SimCase seed, TimedProgram program)
     {
         Dictionary<(string Task, int Index), TimeSpan> due = Timeline.Expected(program);
@@ -39,7 +39,7 @@ public sealed class ClockProperties
     /// neither as the program observes it nor in the trace.</summary>
     /// <param name="simCase">The seed and strategy.</param>
     /// <param name="program">The program.</param>
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 600)]
     public void Clock_AnyProgram_NeverMovesBackwards(SimCase simCase, SimProgram program)
     {
         var verdict = new Verdict($"Monotonic time ({program})", simCase, Fixture);
@@ -55,7 +55,7 @@ public sealed class ClockProperties
     /// <param name="simCase">The seed and strategy.</param>
     /// <param name="yields">How many times the busy task yields (at most 300).</param>
     /// <param name="dueTicks">When the timer is due, in ticks (at least 1).</param>
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 500)]
     public void Clock_WorkReady_DoesNotMove(SimCase simCase, PositiveInt yields, PositiveInt dueTicks)
     {
         int count = Math.Min(yields.Get, 300);
@@ -90,7 +90,7 @@ public sealed class ClockProperties
     /// <param name="simCase">The seed and strategy.</param>
     /// <param name="times">The actions' times in milliseconds (taken modulo 1000).</param>
     /// <param name="lateMs">When main schedules one more action, for a time already past (modulo 1000).</param>
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 500)]
     public void At_ActionRunsAtExactlyItsTime(SimCase simCase, NonNegativeInt[] times, NonNegativeInt lateMs)
     {
         int[] at = [.. times.Select(t => t.Get % 1000)];

@@ -15,7 +15,7 @@ public sealed class DeterminismProperties
     /// <summary>Ten runs of a generated program with one seed: one output, one step count, one fingerprint.</summary>
     /// <param name="simCase">The seed and strategy.</param>
     /// <param name="program">The program.</param>
-    [Property(MaxTest = 60)]
+    [Property(MaxTest = 200)]
     public void SameSeed_SameProgram_SameRunOverTenRuns(SimCase simCase, SimProgram program)
     {
         var verdict = new Verdict($"Determinism ({program})", simCase, Fixture);

@@ -12,7 +12,7 @@ public sealed class WaitForProperties
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="plan">The inner task's nest; its cancel time is WaitFor's timeout.</param>
     /// <param name="load">Background tasks.</param>
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 400)]
     public void WaitFor_Timeout_InnerFinishesItsHandlersThenTimeoutException(SimCase seed, NestPlan plan, BackgroundLoad load)
     {
         foreach (ScheduleStrategy strategy in SimCase.Strategies)
@@ -25,7 +25,7 @@ public sealed class WaitForProperties
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="plan">The inner task's nest; its cancel time is when main cancels the waiter.</param>
     /// <param name="extra">How much later than the cancellation the timeout is due (in 2 ms units).</param>
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 400)]
     public void WaitFor_WaiterCancelledFirst_InnerCancelledTheSameWayThenSimCancelled(
         SimCase seed, NestPlan plan, PositiveInt extra)
     {
@@ -39,7 +39,7 @@ public sealed class WaitForProperties
     /// result (asyncio 3.11's wait_for); a timeout that hits it outside its handler still ends in TimeoutException.</summary>
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="timing">The inner task's work, its wait after it, and the timeout (CancelAtMs).</param>
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 500)]
     public void WaitFor_InnerSwallowsTimeout_ReturnsItsResult(SimCase seed, CancelTiming timing)
     {
         foreach (ScheduleStrategy strategy in SimCase.Strategies)
