@@ -29,6 +29,11 @@ internal static class FailureReport
 
         for (Exception? inner = exception.InnerException; inner is not null; inner = inner.InnerException)
         {
+            if (inner is SimCancelledException { Cause: not null })
+            {
+                continue; // its cause is printed above
+            }
+
             text.Append("\n  Inner: ").Append(inner.GetType().Name).Append(": ").Append(inner.Message);
         }
 
@@ -42,10 +47,11 @@ internal static class FailureReport
     }
 
     /// <summary>The whole message: a headline, the first blocks, and the seeds of the rest.</summary>
-    public static string Message(IReadOnlyList<SeedOutcome> failures, int total, string plan, ScheduleStrategy configured, string? testName)
+    public static string Message(IReadOnlyList<SeedOutcome> failures, int total, string plan, ScheduleStrategy strategy,
+        ScheduleStrategy configured, string? testName)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"SimLoop: {failures.Count} of {total} seeds failed ({plan}, strategy {configured}).");
+        text.Append(CultureInfo.InvariantCulture, $"SimLoop: {failures.Count} of {total} seeds failed ({plan}, strategy {strategy}).");
         foreach (SeedOutcome failure in failures.Take(BlocksMax))
         {
             text.Append("\n\n").Append(Block(failure, configured, testName));

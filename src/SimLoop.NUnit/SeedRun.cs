@@ -68,7 +68,7 @@ internal sealed class SeedRun
         string? message = null;
         if (failures.Count > 0)
         {
-            message = FailureReport.Message(failures, outcomes.Length, plan.Describe(), plan.Strategy, testName) +
+            message = FailureReport.Message(failures, outcomes.Length, plan.Describe(), plan.Strategy, options.Strategy, testName) +
                 (appended is null ? string.Empty : "\n\n" + appended);
         }
 
