@@ -78,9 +78,17 @@ public partial class SimulationRunnerTests
     public void Execute_ParallelRun_OutcomesInSeedOrderOnSeveralThreads()
     {
         var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+        int entered = 0;
         SeedRun run = SeedRun.Execute(async sim =>
         {
             threads.TryAdd(Environment.CurrentManagedThreadId, true);
+            if (sim.Seed < 2)
+            {
+                // Seeds 0 and 1 wait for each other, so two threads must run them (bounded: nothing hangs).
+                Interlocked.Increment(ref entered);
+                SpinWait.SpinUntil(() => Volatile.Read(ref entered) >= 2, TimeSpan.FromSeconds(10));
+            }
+
             // Uneven work per seed, so threads finish out of seed order.
             for (long i = 0; i < sim.Seed % 7 * 50; i++)
             {
