@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+
+namespace SimLoop;
+
+/// <summary>Runs one generated <see cref="SimCase"/> inside an FsCheck property, so that a failure carries
+/// SimLoop's replay line next to FsCheck's own replay value.</summary>
+public static class SimProperty
+{
+    /// <summary>Runs <paramref name="body"/> under a fresh simulation with the case's seed, strategy and faults,
+    /// and throws if it fails.</summary>
+    /// <param name="simCase">The generated case.</param>
+    /// <param name="body">The program, run as the task "main".</param>
+    /// <param name="options">The options each run starts from (limits, start time); the defaults when
+    /// <see langword="null"/>. Its seed and strategy are the case's.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="simCase"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <exception cref="SeedFailureException">The run failed; the message holds the seed, strategy, faults, step,
+    /// virtual time, the exception, and the line that replays exactly this case.</exception>
+    public static void Check(SimCase simCase, Func<Simulation, Task> body, SimulationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(simCase);
+        ArgumentNullException.ThrowIfNull(body);
+        var seedCase = new SeedCase(simCase.Seed, simCase.Strategy);
+        SeedOutcome outcome = SeedExecution.Run(seedCase, sim =>
+        {
+            simCase.Faults.Apply(sim);
+            return body(sim);
+        }, options ?? new SimulationOptions());
+        if (outcome.Failed)
+        {
+            // The strategy and faults are generated, not the test's own: the replay line pins all of them.
+            KeyValuePair<string, string>[] pins =
+            [
+                new(SeedSource.StrategyVariable, simCase.Strategy.ToString()),
+                new(SimArbitraries.FaultsVariable, simCase.Faults.ToString()),
+            ];
+            string block = FailureReport.Block(outcome, simCase.Strategy, CurrentTest.Name(), pins, "faults " + simCase.Faults);
+            throw new SeedFailureException(block, outcome.Exception, [simCase.Seed]);
+        }
+    }
+}

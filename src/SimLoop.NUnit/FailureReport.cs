@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace SimLoop;
+
+// The text a failing seed run reports: one block per failing seed, in seed order, each with the seed, the
+// strategy, the step, the virtual time, the exception and its cancellation cause, and the line that replays it.
+internal static class FailureReport
+{
+    public const int BlocksMax = 5;
+
+    public static string Block(SeedOutcome outcome, ScheduleStrategy configured, string? testName,
+        IEnumerable<KeyValuePair<string, string>>? extraReplay = null, string? caseText = null)
+    {
+        Exception exception = outcome.Exception ?? throw new ArgumentException("The outcome did not fail.", nameof(outcome));
+        SeedCase run = outcome.Case;
+        var text = new StringBuilder();
+        text.Append("Seed ").Append(run.Seed).Append(" (strategy ").Append(run.Strategy)
+            .Append(caseText is null ? string.Empty : ", " + caseText)
+            .Append(") failed at step ").Append(outcome.Step).Append(", virtual time ").Append(Instant(outcome.VirtualTime))
+            .Append(": ").Append(exception.GetType().Name).Append(": ").Append(exception.Message);
+        foreach (CancellationCause cause in Causes(exception))
+        {
+            text.Append("\n  Cancellation: ").Append(cause);
+        }
+
+        for (Exception? inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SimCancelledException { Cause: not null })
+            {
+                continue; // its cause is printed above
+            }
+
+            text.Append("\n  Inner: ").Append(inner.GetType().Name).Append(": ").Append(inner.Message);
+        }
+
+        if (run.Origin is not null)
+        {
+            text.Append("\n  From: ").Append(run.Origin);
+        }
+
+        text.Append("\n  Replay: ").Append(ReplayLine.For(run.Seed, run.Strategy, configured, testName, extraReplay));
+        return text.ToString();
+    }
+
+    /// <summary>The whole message: a headline, the first blocks, and the seeds of the rest.</summary>
+    public static string Message(IReadOnlyList<SeedOutcome> failures, int total, string plan, ScheduleStrategy strategy,
+        ScheduleStrategy configured, string? testName)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"SimLoop: {failures.Count} of {total} seeds failed ({plan}, strategy {strategy}).");
+        foreach (SeedOutcome failure in failures.Take(BlocksMax))
+        {
+            text.Append("\n\n").Append(Block(failure, configured, testName));
+        }
+
+        if (failures.Count > BlocksMax)
+        {
+            IEnumerable<long> rest = failures.Skip(BlocksMax).Select(static f => f.Case.Seed);
+            const int listed = 50;
+            text.Append("\n\n").Append(failures.Count - BlocksMax).Append(" more failing seeds: ")
+                .Append(string.Join(", ", rest.Take(listed)))
+                .Append(failures.Count - BlocksMax > listed ? ", ..." : string.Empty);
+        }
+
+        return text.ToString();
+    }
+
+    // The cancellation causes in the exception chain, outermost first: a SimCancelledException's own, or the one
+    // inside a WaitFor's TimeoutException.
+    private static IEnumerable<CancellationCause> Causes(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SimCancelledException { Cause: { } cause })
+            {
+                yield return cause;
+            }
+        }
+    }
+
+    // As the core prints virtual time: "00:00:03.5", "1.02:00:00".
+    public static string Instant(TimeSpan elapsed)
+    {
+        string text = elapsed.ToString("c", CultureInfo.InvariantCulture);
+        int dot = text.LastIndexOf('.');
+        return dot > text.LastIndexOf(':') ? text.TrimEnd('0').TrimEnd('.') : text;
+    }
+}

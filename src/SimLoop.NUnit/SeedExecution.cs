@@ -1,0 +1,50 @@
+using System;
+using System.Threading.Tasks;
+using NUnit.Framework.Internal;
+
+namespace SimLoop;
+
+// Runs one seed: a fresh Simulation, the body as main, and the point of failure read back from the trace.
+internal static class SeedExecution
+{
+    public static SeedOutcome Run(SeedCase seedCase, Func<Simulation, Task> body, SimulationOptions template)
+    {
+        var sim = new Simulation(template with { Seed = seedCase.Seed, Strategy = seedCase.Strategy });
+
+        // Each seed gets its own NUnit context with a clear result, so an Assert.That failing inside one seed (on
+        // any thread) is that seed's exception, not a failure recorded into the test's shared result.
+        using var isolated = new TestExecutionContext.IsolatedContext();
+        try
+        {
+            sim.Run(() => body(sim));
+            return new SeedOutcome(seedCase, null, sim.Steps, sim.Elapsed, sim.Trace.Fingerprint);
+        }
+#pragma warning disable CA1031 // Any exception of the body is the seed's failure, to be reported with its seed.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            (long step, TimeSpan time) = FailurePoint(sim, exception);
+            return new SeedOutcome(seedCase, exception, step, time, sim.Trace.Fingerprint);
+        }
+    }
+
+    // Main is task 1; its TaskFinished entry holds the step and virtual time at which it failed. Drain steps after
+    // it would move sim.Steps on, so the trace is the better witness while it still holds that entry.
+    private static (long Step, TimeSpan Time) FailurePoint(Simulation sim, Exception exception)
+    {
+        if (exception is not SimulationException)
+        {
+            SimulationTrace trace = sim.Trace;
+            for (int i = trace.Count - 1; i >= 0; i--)
+            {
+                TraceEntry entry = trace[i];
+                if (entry.TaskId == 1 && entry.Kind == TraceEventKind.TaskFinished)
+                {
+                    return (entry.Step, entry.Elapsed);
+                }
+            }
+        }
+
+        return (sim.Steps, sim.Elapsed);
+    }
+}

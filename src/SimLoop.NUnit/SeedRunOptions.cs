@@ -1,0 +1,65 @@
+using System;
+using System.IO;
+
+namespace SimLoop;
+
+/// <summary>How <see cref="SimulationRunner"/> runs a body over seeds: how many, under which strategy, and where
+/// it reports.</summary>
+/// <remarks>The environment overrides these settings: <c>SIMLOOP_SEED</c> replays one seed, <c>SIMLOOP_SEEDS</c>
+/// sets how many seeds run, <c>SIMLOOP_SHARD=k/n</c> takes the k-th of n shares of them, and
+/// <c>SIMLOOP_STRATEGY</c> sets the strategy.</remarks>
+public sealed record SeedRunOptions
+{
+    /// <summary>Gets how many seeds run (seeds 0 to <c>Seeds - 1</c>) unless <c>SIMLOOP_SEEDS</c> says otherwise;
+    /// 100 by default.</summary>
+    public int Seeds { get; init; } = 100;
+
+    /// <summary>Gets the strategy of every run unless <c>SIMLOOP_STRATEGY</c> says otherwise;
+    /// <see cref="ScheduleStrategy.Random"/> by default.</summary>
+    public ScheduleStrategy Strategy { get; init; } = ScheduleStrategy.Random;
+
+    /// <summary>Gets the options each run starts from (limits, start time, logging); its seed and strategy are
+    /// replaced by each run's. The defaults when <see langword="null"/>.</summary>
+    public SimulationOptions? Simulation { get; init; }
+
+    /// <summary>Gets the name the replay line filters on, such as <c>TransferTests.Transfer_never_loses_money</c>;
+    /// when <see langword="null"/>, the current NUnit test's class and method.</summary>
+    public string? TestName { get; init; }
+
+    /// <summary>Gets the path of a regressions file whose seeds for <see cref="TestName"/> run first and to which
+    /// a failing seed is appended; <see langword="null"/> (none) by default.</summary>
+    public string? RegressionsPath { get; init; }
+
+    /// <summary>Gets how many seeds run at once, each on its own thread; 0 (the default) means one per core.</summary>
+    public int MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Gets where progress lines of long runs go; NUnit's <c>TestContext.Progress</c> when
+    /// <see langword="null"/>.</summary>
+    public TextWriter? Progress { get; init; }
+
+    // Test seams: where the SIMLOOP_* variables and the wall clock come from.
+    internal Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    internal TimeProvider WallClock { get; init; } = TimeProvider.System;
+
+    internal TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    internal void Validate()
+    {
+        if (Seeds < 0)
+        {
+            throw new ArgumentOutOfRangeException("options", Seeds, $"SeedRunOptions.Seeds must not be negative; it was {Seeds}.");
+        }
+
+        if (!Enum.IsDefined(Strategy))
+        {
+            throw new ArgumentOutOfRangeException("options", Strategy, $"SeedRunOptions.Strategy must be Fifo, Random or Pct; it was {(int)Strategy}.");
+        }
+
+        if (MaxDegreeOfParallelism < 0)
+        {
+            throw new ArgumentOutOfRangeException("options", MaxDegreeOfParallelism,
+                $"SeedRunOptions.MaxDegreeOfParallelism must not be negative; it was {MaxDegreeOfParallelism}.");
+        }
+    }
+}

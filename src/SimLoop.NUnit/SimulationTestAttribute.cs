@@ -1,0 +1,71 @@
+using System;
+using System.Reflection;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Builders;
+using NUnit.Framework.Internal.Commands;
+
+namespace SimLoop;
+
+/// <summary>Marks an <c>async Task</c> method as an NUnit test whose body runs under a fresh
+/// <see cref="Simulation"/> once per seed.</summary>
+/// <remarks>
+/// <para>The method takes no parameters, or one <see cref="Simulation"/> (the seed's simulation). Seeds run in
+/// parallel, one simulation per thread, on the same fixture instance: keep per-run state inside the body.</para>
+/// <para>A failing seed is reported with its seed, strategy, step, virtual time, exception and replay line, and
+/// the first one is appended to <c>simloop-regressions/&lt;fixture&gt;.txt</c> beside the test project, whose seeds
+/// every later run replays first. <c>SIMLOOP_SEED</c>, <c>SIMLOOP_SEEDS</c>, <c>SIMLOOP_SHARD=k/n</c> and
+/// <c>SIMLOOP_STRATEGY</c> override the attribute's settings.</para>
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
+public sealed class SimulationTestAttribute : NUnitAttribute, ISimpleTestBuilder, IImplyFixture, IWrapTestMethod
+{
+    private readonly NUnitTestCaseBuilder _builder = new();
+
+    /// <summary>Gets or sets how many seeds run (seeds 0 to <c>Seeds - 1</c>); 100 by default.</summary>
+    public int Seeds { get; set; } = 100;
+
+    /// <summary>Gets or sets the strategy of every run; <see cref="ScheduleStrategy.Random"/> by default.</summary>
+    public ScheduleStrategy Strategy { get; set; } = ScheduleStrategy.Random;
+
+    /// <summary>Gets or sets the most steps one run may take; the <see cref="SimulationOptions"/> default when 0.</summary>
+    public long MaxSteps { get; set; }
+
+    /// <summary>Gets or sets how many seeds run at once; 0 (the default) means one per core, 1 runs them one by one.</summary>
+    public int MaxDegreeOfParallelism { get; set; }
+
+    /// <summary>Builds the NUnit test for <paramref name="method"/>.</summary>
+    /// <param name="method">The test method.</param>
+    /// <param name="suite">The fixture's suite.</param>
+    /// <returns>One test that runs every seed; not runnable, with the reason, if the signature does not fit.</returns>
+    public TestMethod BuildFrom(IMethodInfo method, Test? suite)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ParameterInfo[] parameters = method.MethodInfo.GetParameters();
+        bool takesSimulation = parameters.Length == 1 && parameters[0].ParameterType == typeof(Simulation);
+        TestCaseParameters parms;
+        if (!typeof(Task).IsAssignableFrom(method.ReturnType.Type) || (parameters.Length > 0 && !takesSimulation))
+        {
+            parms = new TestCaseParameters(new ArgumentException(
+                $"[SimulationTest] needs a method 'async Task {method.Name}()' or 'async Task {method.Name}(Simulation sim)'."));
+        }
+        else
+        {
+            // NUnit checks arguments against parameters; the Simulation is supplied per seed by the command.
+            parms = takesSimulation ? new TestCaseParameters([null]) { TestName = method.Name } : new TestCaseParameters();
+        }
+
+        return _builder.BuildTestMethod(method, suite, parms);
+    }
+
+    /// <summary>Replaces the single invocation of the test method with the seed run.</summary>
+    /// <param name="command">The command that would invoke the method once.</param>
+    /// <returns>The command that runs it once per seed.</returns>
+    public TestCommand Wrap(TestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return new SimulationTestCommand(command, this);
+    }
+}
