@@ -92,64 +92,6 @@ internal sealed partial class RunLoop
         return task;
     }
 
-    public void Post(SendOrPostCallback callback, object? state, SimTask? owner, TraceEventKind kind)
-    {
-        if (Guard.IsRunning && !Guard.IsStepThread)
-        {
-            Guard.Report($"a continuation was posted to the simulation from thread {Environment.CurrentManagedThreadId}, " +
-                "outside any step: something completed off the loop (a real timer such as Task.Delay without sim.Clock, " +
-                "real I/O, or a thread of its own)");
-            return;
-        }
-
-        if (HasEnded)
-        {
-            Log.PostAfterEnd(Logger, Steps, Clock.Elapsed, owner?.Name);
-            return;
-        }
-
-        _ready.Enqueue(new WorkItem(callback, state, task: null, owner, ++_sequence, kind));
-    }
-
-    public void PostTask(Task task)
-    {
-        if (Guard.IsRunning && !Guard.IsStepThread)
-        {
-            Guard.Report($"a Task was queued to the simulation's TaskScheduler from thread {Environment.CurrentManagedThreadId}");
-            return;
-        }
-
-        _ready.Enqueue(new WorkItem(s_runTask, state: null, task, CurrentTask, ++_sequence, TraceEventKind.QueuedTask));
-    }
-
-    /// <summary>A step queued work to the thread pool: it takes its turn in the ready queue like a posted continuation,
-    /// and runs, when chosen, on the pool thread that picked it up, while the loop waits.</summary>
-    public void OnSentToThreadPool(long workId)
-    {
-        if (HasEnded || !Guard.IsRunning)
-        {
-            return;
-        }
-
-        var arrival = new ThreadPoolArrival(workId, Steps);
-        Guard.Expect(arrival);
-        _ready.Enqueue(new WorkItem(_runOnThreadPool, arrival, task: null, CurrentTask, ++_sequence, TraceEventKind.ThreadPoolWork));
-    }
-
-    public IEnumerable<Task> QueuedTasks()
-    {
-        var tasks = new List<Task>();
-        for (int i = 0; i < _ready.Count; i++)
-        {
-            if (_ready[i].Task is { } task)
-            {
-                tasks.Add(task);
-            }
-        }
-
-        return tasks;
-    }
-
     public void RecordEvent(SimTask? task, TraceEventKind kind, string? detail) =>
         Trace.Record(Steps, Clock.ElapsedTicks, task, kind, choice: 0, candidates: 0, detail);
 

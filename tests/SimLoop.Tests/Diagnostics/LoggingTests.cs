@@ -1,3 +1,5 @@
+using SimLoop.Tests.Support;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -23,7 +25,7 @@ public class LoggingTests
             SimTask worker = Sim.Spawn(() => Sim.Delay(TimeSpan.FromHours(1)), "worker");
             await Sim.Delay(TimeSpan.FromSeconds(3));
             worker.Cancel("enough");
-            await Sim.Shield(worker).ContinueWith(_ => { }, TaskScheduler.FromCurrentSynchronizationContext());
+            await Quietly.Finished(worker);
         });
 
         var records = logs.GetSnapshot();

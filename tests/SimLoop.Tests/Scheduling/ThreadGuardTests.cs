@@ -1,3 +1,5 @@
+using SimLoop.Tests.Support;
+
 namespace SimLoop.Tests.Scheduling;
 
 public class ThreadGuardTests
@@ -149,7 +151,7 @@ public class ThreadGuardTests
             task = Sim.Spawn(() => never.WaitAsync(Sim.CurrentTask!.CancellationToken));
             await Sim.Delay(TimeSpan.FromSeconds(2));
             task.Cancel();
-            await Sim.Shield(task).ContinueWith(_ => { }, TaskScheduler.FromCurrentSynchronizationContext());
+            await Quietly.Finished(task);
         });
 
         using (Assert.EnterMultipleScope())

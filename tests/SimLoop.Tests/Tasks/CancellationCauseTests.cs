@@ -1,3 +1,5 @@
+using SimLoop.Tests.Support;
+
 namespace SimLoop.Tests.Tasks;
 
 public class CancellationCauseTests
@@ -23,7 +25,7 @@ public class CancellationCauseTests
             }, "worker");
             await Sim.Delay(TimeSpan.FromSeconds(2.5));
             worker.Cancel("user pressed stop");
-            await Sim.Shield(worker).ContinueWith(_ => { }, TaskScheduler.FromCurrentSynchronizationContext());
+            await Quietly.Finished(worker);
         });
 
         using (Assert.EnterMultipleScope())
@@ -45,7 +47,7 @@ public class CancellationCauseTests
         {
             worker = Sim.Spawn(() => Sim.Delay(TimeSpan.FromHours(1)), "worker");
             sim.At(TimeSpan.FromMinutes(1), () => worker.Cancel());
-            await Sim.Shield(worker).ContinueWith(_ => { }, TaskScheduler.FromCurrentSynchronizationContext());
+            await Quietly.Finished(worker);
         });
 
         using (Assert.EnterMultipleScope())

@@ -1,3 +1,5 @@
+using SimLoop.Tests.Support;
+
 namespace SimLoop.Tests.Tasks;
 
 public class CancellationTests
@@ -146,7 +148,7 @@ public class CancellationTests
             });
             await Sim.Delay(TimeSpan.FromSeconds(1));
             task.Cancel();
-            await Sim.Shield(task).ContinueWith(_ => { }, TaskScheduler.FromCurrentSynchronizationContext());
+            await Quietly.Finished(task);
         });
 
         Assert.That(cleanupDoneAt, Is.EqualTo(TimeSpan.FromSeconds(6)));
@@ -288,7 +290,7 @@ public class CancellationTests
             await Sim.Yield();
             await Sim.Yield();
             task.Cancel();
-            await Sim.Shield(task).ContinueWith(_ => { }, TaskScheduler.FromCurrentSynchronizationContext());
+            await Quietly.Finished(task);
         });
 
         using (Assert.EnterMultipleScope())
@@ -367,7 +369,7 @@ public class CancellationTests
             sim.At(TimeSpan.FromSeconds(3), () => cancelled = sim.CancelAll("ctrl+c"));
             foreach (SimTask task in tasks)
             {
-                await Sim.Shield(task).ContinueWith(_ => { }, TaskScheduler.FromCurrentSynchronizationContext());
+                await Quietly.Finished(task);
             }
         });
 
