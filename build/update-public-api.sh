@@ -5,7 +5,7 @@ set -euo pipefail
 project=${1:?usage: $0 <project folder>}
 file="$project/PublicAPI.Unshipped.txt"
 for _ in 1 2 3; do
-  output=$(dotnet build "$project" --no-incremental 2>&1)
+  output=$(dotnet build "$project" --no-incremental 2>&1 || true)
   symbols=$(printf '%s' "$output" | grep -oP "error RS0016: Symbol '\K.*(?=' is not part of the declared public API)" | sort -u || true)
   stale=$(printf '%s' "$output" | grep -oP "error RS0017: Symbol '\K.*(?=' is part of the declared API)" | sort -u || true)
   [ -z "$symbols$stale" ] && break

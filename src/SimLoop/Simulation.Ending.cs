@@ -57,6 +57,8 @@ public sealed partial class Simulation
                     "sim.Clock wherever a TimeProvider is taken.", _main.IsCompleted ? _main.Exception : null));
             }
 
+            Loop.Replayer?.CheckFinished();
+
             if (Loop.StepFault is { } fault)
             {
                 string owner = Loop.StepFaultTask is { } task ? $"task '{task.Name}'" : "the simulation";

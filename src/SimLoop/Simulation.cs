@@ -62,7 +62,12 @@ public sealed partial class Simulation
 
     internal RunLoop Loop => _loop;
 
-    internal Random Random => _random ??= new SeededRandom(Options.Seed);
+    /// <summary>Gets every choice this run made, when <see cref="SimulationOptions.RecordSchedule"/> is set.</summary>
+    /// <remarks>Save it with <see cref="SimLoop.Schedule.Save"/> and replay it, without the seed, with
+    /// <see cref="SimulationOptions.Replay"/>. <see langword="null"/> when the run was not recorded.</remarks>
+    public Schedule? Schedule => _loop.Recorder?.ToSchedule(Options.Seed, Options.Strategy);
+
+    internal Random Random => _random ??= new SeededRandom(_loop.CreateRandomSource());
 
     /// <summary>Runs <paramref name="main"/> as the task "main" on the calling thread until it has finished.</summary>
     /// <param name="main">The program.</param>

@@ -32,6 +32,16 @@ public sealed record SimulationOptions
     /// The fingerprint always covers every entry; 0 keeps none.</summary>
     public int TraceCapacity { get; init; } = 10_000;
 
+    /// <summary>Gets whether the run records every choice it makes into <see cref="Simulation.Schedule"/>;
+    /// <see langword="false"/> by default (recording costs a little memory per real choice).</summary>
+    public bool RecordSchedule { get; init; }
+
+    /// <summary>Gets a recorded schedule to replay instead of choosing by <see cref="Strategy"/> and <see cref="Seed"/>;
+    /// <see langword="null"/> by default.</summary>
+    /// <remarks>Replay verifies every choice as it goes and throws <see cref="ScheduleMismatchException"/> at the first
+    /// step that no longer fits.</remarks>
+    public Schedule? Replay { get; init; }
+
     internal void Validate()
     {
         if (!Enum.IsDefined(Strategy))

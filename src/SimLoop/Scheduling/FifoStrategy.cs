@@ -5,7 +5,7 @@ internal sealed class FifoStrategy : IScheduleStrategy
 {
     public int NextReadyItem(ReadyQueue ready, long step) => 0;
 
-    public int NextTimer(int count) => 0;
+    public int NextTimer(int count, long step) => 0;
 
     public void OnTaskCreated(SimTask task)
     {

@@ -7,8 +7,8 @@ internal interface IScheduleStrategy
     /// <summary>Chooses the index of the ready item to run as step <paramref name="step"/>.</summary>
     int NextReadyItem(ReadyQueue ready, long step);
 
-    /// <summary>Chooses which of <paramref name="count"/> timers due at the same instant fires next.</summary>
-    int NextTimer(int count);
+    /// <summary>Chooses which of <paramref name="count"/> timers due at the same instant fires as step <paramref name="step"/>.</summary>
+    int NextTimer(int count, long step);
 
     /// <summary>Called once per task, in creation order, before its first step is posted.</summary>
     void OnTaskCreated(SimTask task);

@@ -40,7 +40,7 @@ internal sealed class PctStrategy : IScheduleStrategy
         return best;
     }
 
-    public int NextTimer(int count) => _prng.NextInt32(count);
+    public int NextTimer(int count, long step) => _prng.NextInt32(count);
 
     public void OnTaskCreated(SimTask task) =>
         task.Priority = _changePoints.Length + 1 + (long)_prng.NextBelow((ulong)(long.MaxValue - _changePoints.Length - 2));

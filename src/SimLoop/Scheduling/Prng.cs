@@ -5,7 +5,7 @@ namespace SimLoop;
 // SimLoop owns its randomness so that a seed means the same run on every machine and every .NET version:
 // xoshiro256** 1.0 (Blackman and Vigna), seeded through SplitMix64. System.Random's seeded generator is a
 // legacy algorithm kept for compatibility, takes a 32-bit seed and cannot be audited draw by draw.
-internal sealed class Prng
+internal sealed class Prng : RandomSource
 {
     private ulong _s0;
     private ulong _s1;
@@ -24,7 +24,7 @@ internal sealed class Prng
         Invariant.Assert((_s0 | _s1 | _s2 | _s3) != 0, "xoshiro256** must not start from the all-zero state");
     }
 
-    public ulong NextUInt64()
+    public override ulong NextUInt64()
     {
         ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
         ulong t = _s1 << 17;
@@ -36,29 +36,6 @@ internal sealed class Prng
         _s3 = ulong.RotateLeft(_s3, 45);
         return result;
     }
-
-    /// <summary>An unbiased draw from [0, bound) by Lemire's multiply-and-reject.</summary>
-    public ulong NextBelow(ulong bound)
-    {
-        Invariant.Assert(bound > 0, "a draw needs at least one candidate");
-        ulong high = Math.BigMul(NextUInt64(), bound, out ulong low);
-        if (low < bound)
-        {
-            ulong threshold = (0 - bound) % bound;
-            while (low < threshold)
-            {
-                high = Math.BigMul(NextUInt64(), bound, out low);
-            }
-        }
-
-        Invariant.Assert(high < bound, "a bounded draw stays below its bound");
-        return high;
-    }
-
-    public int NextInt32(int bound) => (int)NextBelow((ulong)bound);
-
-    /// <summary>A double in [0, 1) with 53 random bits.</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
     private static ulong SplitMix64(ref ulong x)
     {

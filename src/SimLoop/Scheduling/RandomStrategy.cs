@@ -13,7 +13,7 @@ internal sealed class RandomStrategy : IScheduleStrategy
 
     public int NextReadyItem(ReadyQueue ready, long step) => ready.Count == 1 ? 0 : _prng.NextInt32(ready.Count);
 
-    public int NextTimer(int count) => _prng.NextInt32(count);
+    public int NextTimer(int count, long step) => _prng.NextInt32(count);
 
     public void OnTaskCreated(SimTask task)
     {

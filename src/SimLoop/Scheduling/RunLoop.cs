@@ -36,12 +36,19 @@ internal sealed partial class RunLoop
         _runOnThreadPool = state => Guard.RunOnPoolThread((ThreadPoolArrival)state!);
         Options = options;
         Logger = logger;
-        _strategy = options.Strategy switch
+        if (options.Replay is { } schedule)
+        {
+            Replayer = new ScheduleReplayer(schedule, this);
+        }
+
+        IScheduleStrategy strategy = Replayer ?? (IScheduleStrategy)(options.Strategy switch
         {
             ScheduleStrategy.Random => new RandomStrategy(options.Seed),
             ScheduleStrategy.Pct => new PctStrategy(options.Seed),
             _ => new FifoStrategy(),
-        };
+        });
+        Recorder = options.RecordSchedule ? new ScheduleRecorder() : null;
+        _strategy = Recorder?.Wrap(strategy) ?? strategy;
         _maxSteps = options.MaxSteps;
         _maxVirtualTicks = options.MaxVirtualTime.Ticks;
         Clock = new VirtualClock(this, options.StartTime);
@@ -52,6 +59,12 @@ internal sealed partial class RunLoop
     }
 
     public SimulationOptions Options { get; }
+
+    /// <summary>Gets the recorder of this run's choices, when <see cref="SimulationOptions.RecordSchedule"/> is set.</summary>
+    public ScheduleRecorder? Recorder { get; }
+
+    /// <summary>Gets the replayer that makes this run's choices, when <see cref="SimulationOptions.Replay"/> is set.</summary>
+    public ScheduleReplayer? Replayer { get; }
 
     public ILogger Logger { get; }
 
@@ -81,6 +94,13 @@ internal sealed partial class RunLoop
     public SimTask? StepFaultTask { get; private set; }
 
     public long NextTimerSequence() => ++_timerSequence;
+
+    /// <summary>The source of Sim.Random's draws: the seeded generator, or the replayed schedule; recorded if asked.</summary>
+    public RandomSource CreateRandomSource()
+    {
+        RandomSource source = Replayer?.RandomSource ?? new Prng(Options.Seed, SeededRandom.UserStream);
+        return Recorder?.Wrap(source, this) ?? source;
+    }
 
     /// <summary>Registers a new task and posts its first step.</summary>
     public T Start<T>(T task)
@@ -191,7 +211,7 @@ internal sealed partial class RunLoop
             while (head < _dueBatch.Count && StepFault is null)
             {
                 int remaining = _dueBatch.Count - head;
-                int choice = remaining == 1 ? 0 : _strategy.NextTimer(remaining);
+                int choice = remaining == 1 ? 0 : _strategy.NextTimer(remaining, Steps + 1);
                 (TimerEntry entry, int version) = _dueBatch[head + choice];
                 _dueBatch[head + choice] = _dueBatch[head];
                 head++;

@@ -7,13 +7,21 @@ namespace SimLoop;
 // every virtual member, because the base class routes some of them (Next(), NextBytes) to that fallback.
 internal sealed class SeededRandom : Random
 {
-    private readonly Prng _prng;
+    private readonly RandomSource _prng;
 
     public SeededRandom(long seed)
+        : this(new Prng(seed, stream: UserStream))
+    {
+    }
+
+    public SeededRandom(RandomSource source)
         : base(0)
     {
-        _prng = new Prng(seed, stream: 2);
+        _prng = source;
     }
+
+    /// <summary>The Prng stream of Sim.Random draws, apart from the schedulers' streams.</summary>
+    public const ulong UserStream = 2;
 
     public override int Next() => (int)_prng.NextBelow(int.MaxValue);
 
