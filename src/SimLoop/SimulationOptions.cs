@@ -42,6 +42,12 @@ public sealed record SimulationOptions
     /// step that no longer fits.</remarks>
     public Schedule? Replay { get; init; }
 
+    /// <summary>Gets the departures a minimization run follows instead of a strategy (internal to minimization).</summary>
+    internal ScheduleGuide? Guide { get; init; }
+
+    /// <summary>Gets whether the run lists its departures from Fifo order (internal to minimization).</summary>
+    internal bool ObserveDepartures { get; init; }
+
     internal void Validate()
     {
         if (!Enum.IsDefined(Strategy))

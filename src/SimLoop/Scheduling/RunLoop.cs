@@ -27,6 +27,7 @@ internal sealed partial class RunLoop
     private readonly long _maxVirtualTicks;
     private long _sequence;
     private long _timerSequence;
+    private int _dueHead;
 
     private readonly SendOrPostCallback _runOnThreadPool;
 
@@ -41,7 +42,9 @@ internal sealed partial class RunLoop
             Replayer = new ScheduleReplayer(schedule, this);
         }
 
-        IScheduleStrategy strategy = Replayer ?? (IScheduleStrategy)(options.Strategy switch
+        Departures = options.ObserveDepartures ? new List<ScheduleDeparture>() : null;
+        Guide = options.Guide is { } guide ? new GuidedStrategy(this, guide) : null;
+        IScheduleStrategy strategy = Replayer ?? Guide ?? (IScheduleStrategy)(options.Strategy switch
         {
             ScheduleStrategy.Random => new RandomStrategy(options.Seed),
             ScheduleStrategy.Pct => new PctStrategy(options.Seed),
@@ -60,11 +63,21 @@ internal sealed partial class RunLoop
 
     public SimulationOptions Options { get; }
 
+    /// <summary>Gets the departures from Fifo order this run made, when asked to observe them (minimization only).</summary>
+    public List<ScheduleDeparture>? Departures { get; }
+
+    /// <summary>Gets the timers due together that have not fired yet, in the batch being fired.</summary>
+    public ReadOnlySpan<(TimerEntry Entry, int Version)> DueCandidates =>
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_dueBatch)[_dueHead..];
+
     /// <summary>Gets the recorder of this run's choices, when <see cref="SimulationOptions.RecordSchedule"/> is set.</summary>
     public ScheduleRecorder? Recorder { get; }
 
     /// <summary>Gets the replayer that makes this run's choices, when <see cref="SimulationOptions.Replay"/> is set.</summary>
     public ScheduleReplayer? Replayer { get; }
+
+    /// <summary>Gets the strategy that follows Fifo but for kept departures (minimization only).</summary>
+    public GuidedStrategy? Guide { get; }
 
     public ILogger Logger { get; }
 
@@ -98,7 +111,7 @@ internal sealed partial class RunLoop
     /// <summary>The source of Sim.Random's draws: the seeded generator, or the replayed schedule; recorded if asked.</summary>
     public RandomSource CreateRandomSource()
     {
-        RandomSource source = Replayer?.RandomSource ?? new Prng(Options.Seed, SeededRandom.UserStream);
+        RandomSource source = Replayer?.RandomSource ?? Guide?.RandomSource ?? new Prng(Options.Seed, SeededRandom.UserStream);
         return Recorder?.Wrap(source, this) ?? source;
     }
 
@@ -167,6 +180,11 @@ internal sealed partial class RunLoop
     {
         int candidates = _ready.Count;
         int choice = candidates == 1 ? 0 : _strategy.NextReadyItem(_ready, Steps + 1);
+        if (Departures is not null && candidates > 1)
+        {
+            ObserveReadyDeparture(choice);
+        }
+
         WorkItem item = _ready.RemoveAt(choice);
         Steps++;
         Trace.Record(Steps, Clock.ElapsedTicks, item.Owner, item.Kind, choice, candidates);
@@ -205,16 +223,21 @@ internal sealed partial class RunLoop
         Timers.TakeDue(due, _dueBatch);
         Invariant.Assert(_dueBatch.Count > 0, "advancing the clock finds at least one due timer");
         SynchronizationContext.SetSynchronizationContext(null);
-        int head = 0;
+        _dueHead = 0;
         try
         {
-            while (head < _dueBatch.Count && StepFault is null)
+            while (_dueHead < _dueBatch.Count && StepFault is null)
             {
-                int remaining = _dueBatch.Count - head;
+                int remaining = _dueBatch.Count - _dueHead;
                 int choice = remaining == 1 ? 0 : _strategy.NextTimer(remaining, Steps + 1);
-                (TimerEntry entry, int version) = _dueBatch[head + choice];
-                _dueBatch[head + choice] = _dueBatch[head];
-                head++;
+                if (Departures is not null && remaining > 1)
+                {
+                    ObserveTimerDeparture(choice);
+                }
+
+                (TimerEntry entry, int version) = _dueBatch[_dueHead + choice];
+                _dueBatch[_dueHead + choice] = _dueBatch[_dueHead];
+                _dueHead++;
                 if (entry.Version != version)
                 {
                     continue; // changed or disposed by a timer that fired before it in this batch
