@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+using SimLoop.BugBench.Runner;
+
+namespace SimLoop.BugBench.Report;
+
+/// <summary>Writes the benchmark's results as Markdown: docs/bug-benchmark.md and the README's worked example.</summary>
+internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<BugResult> results, string command, TimeSpan elapsed)
+{
+    private const int DepartureGoal = 3;
+
+    public string Report()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Bug-finding benchmark")
+            .AppendLine()
+            .AppendLine("Classic concurrency bugs written as ordinary async C# (SemaphoreSlim, Channel, TaskCompletionSource,")
+            .AppendLine("CancellationToken, Task.Yield, WaitAsync on the virtual clock), each found by SimLoop's strategies from a seed,")
+            .AppendLine("replayed from its recorded schedule, and minimized to its departures from Fifo order (issue 7, item 4).")
+            .AppendLine("The bugs live in `tests/SimLoop.BugBench/Bugs/`, one file each. This file is generated: do not edit it by hand.")
+            .AppendLine()
+            .AppendLine(Invariant($"- Command: `{command}` ({elapsed.TotalSeconds:F0} s wall time)"))
+            .AppendLine(Invariant($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"))
+            .AppendLine(Invariant($"- Machine: {MachineInfo.Describe()}; {plan.Threads} worker threads"))
+            .AppendLine(Invariant($"- Method: {plan.Ranges} independent seed ranges per bug and strategy (range r is seeds r x {BenchmarkPlan.RangeStride:N0} onwards),"))
+            .AppendLine(Invariant($"  at most {plan.Cap:N0} seeds each; the first failure of every range is rerun recording its schedule, replayed {plan.Replays} times"))
+            .AppendLine("  (same exception type and message each time), and minimized with `ScheduleMinimizer.Minimize`.")
+            .AppendLine("  Schedule size is the number of real choices (steps where more than one ready item or due timer could go).")
+            .AppendLine("  Fifo ignores the seed: it runs once, to show that finding each bug needs exploration.")
+            .AppendLine()
+            .AppendLine(Summary())
+            .AppendLine("## The bugs")
+            .AppendLine()
+            .AppendLine("| bug | from | what goes wrong | fails with | Fifo |")
+            .AppendLine("| --- | --- | --- | --- | --- |");
+        foreach (IBug bug in plan.Bugs)
+        {
+            BugResult? fifo = Result(bug, ScheduleStrategy.Fifo);
+            string fifoCell = fifo is null ? "not run" : fifo.RangesFound > 0 ? "**fails**" : "silent";
+            text.AppendLine(Invariant($"| {bug.Name} | {bug.Origin} | {bug.Description} | `{bug.Failure.Name}` | {fifoCell} |"));
+        }
+
+        text.AppendLine().Append(Tables());
+        text.AppendLine("## Minimized schedules, explained").AppendLine()
+            .AppendLine("The first failure Pct found (range 0) for each bug, minimized:").AppendLine();
+        foreach (IBug bug in plan.Bugs)
+        {
+            FailureAnalysis? first = Result(bug, ScheduleStrategy.Pct)?.Found.FirstOrDefault();
+            if (first?.Minimized is { } minimized)
+            {
+                text.AppendLine(Invariant($"**{bug.Name}** (Pct seed {first.Seed}, {first.Choices} choices, {minimized.OriginalDepartures} departures before minimization, {minimized.Runs} minimizer runs):"))
+                    .AppendLine().AppendLine("```").AppendLine(minimized.Explain()).AppendLine("```").AppendLine();
+            }
+        }
+
+        return text.Append(Anomalies()).ToString();
+    }
+
+    public string Tables()
+    {
+        var text = new StringBuilder();
+        foreach (ScheduleStrategy strategy in plan.Strategies.Where(s => s != ScheduleStrategy.Fifo))
+        {
+            text.AppendLine(Invariant($"## {strategy}")).AppendLine()
+                .AppendLine("| bug | seeds to first failure, median / worst | ranges that found it | schedule size (choices), failing → minimized | departures from Fifo, failing → minimized (median, max) | replays 100/100 | minimizer runs (median) |")
+                .AppendLine("| --- | ---: | ---: | --- | --- | --- | ---: |");
+            foreach (IBug bug in plan.Bugs)
+            {
+                if (Result(bug, strategy) is { } result)
+                {
+                    text.AppendLine(Row(result));
+                }
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    private static string Row(BugResult result)
+    {
+        List<FailureAnalysis> found = [.. result.Found];
+        List<MinimizedSchedule> minimized = [.. found.Select(f => f.Minimized).OfType<MinimizedSchedule>()];
+        string seeds = result.MedianSeeds is double median
+            ? Invariant($"{median:0.#} / {(result.WorstSeeds is int worst ? worst.ToString(CultureInfo.InvariantCulture) : "not found")}")
+            : "not found";
+        string size = found.Count == 0 ? "–"
+            : Invariant($"{Median(found.Select(f => (double)f.Choices)):0.#} → {(minimized.Count == 0 ? "–" : Median(minimized.Select(m => (double)m.Schedule.Choices.Count)).ToString("0.#", CultureInfo.InvariantCulture))}");
+        string departures = minimized.Count == 0 ? "–"
+            : Invariant($"{Median(minimized.Select(m => (double)m.OriginalDepartures)):0.#} → {Median(minimized.Select(m => (double)m.Departures.Count)):0.#}, max {minimized.Max(m => m.Departures.Count)}");
+        int replayed = found.Count(f => f.Replays == f.ReplayRuns && f.ReplayRuns > 0);
+        string replays = found.Count == 0 ? "–" : replayed == found.Count ? $"yes, {replayed} of {found.Count} failures" : $"**no**: {replayed} of {found.Count} failures";
+        string runs = minimized.Count == 0 ? "–" : Invariant($"{Median(minimized.Select(m => (double)m.Runs)):0.#}");
+        return Invariant($"| {result.Bug.Name} | {seeds} | {result.RangesFound}/{result.Searches.Count} | {size} | {departures} | {replays} | {runs} |");
+    }
+
+    private string Summary()
+    {
+        List<BugResult> pct = [.. results.Where(r => r.Strategy == ScheduleStrategy.Pct)];
+        if (pct.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        int foundAll = pct.Count(r => r.WorstSeeds is not null);
+        List<MinimizedSchedule> firsts = [.. pct.Select(r => r.Found.FirstOrDefault()?.Minimized).OfType<MinimizedSchedule>()];
+        int small = pct.Count(r => r.Found.Any() && r.Found.All(f => f.Minimized is { } m && m.Departures.Count <= DepartureGoal));
+        bool allReplay = results.SelectMany(r => r.Found).All(f => f.Replays == f.ReplayRuns);
+        return Invariant($"""
+            ## Summary
+
+            - Pct finds {foundAll} of {pct.Count} bugs in every one of the {plan.Ranges} ranges within {plan.Cap:N0} seeds.
+            - Minimization leaves at most {DepartureGoal} departures from Fifo for every failure of {small} of {pct.Count} bugs under Pct.
+            - Every failing schedule found replayed {plan.Replays} times out of {plan.Replays}: {(allReplay ? "yes" : "**no**, see the anomalies")}.
+
+            """);
+    }
+
+    public string AnomalyList() => Anomalies();
+
+    private string Anomalies()
+    {
+        List<string> lines = [.. results.SelectMany(r => r.Anomalies.Select(a => $"- {r.Bug.Name}, {r.Strategy}: {a}"))];
+        return "## Anomalies\n\nRuns that ended with an exception other than the bug's, replays that differed, minimizer errors:\n\n" +
+            (lines.Count == 0 ? "None.\n" : string.Join('\n', lines.Take(40)) + "\n");
+    }
+
+    private BugResult? Result(IBug bug, ScheduleStrategy strategy) =>
+        results.FirstOrDefault(r => r.Bug == bug && r.Strategy == strategy);
+
+    private static double Median(IEnumerable<double> values)
+    {
+        List<double> sorted = [.. values.Order()];
+        return (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

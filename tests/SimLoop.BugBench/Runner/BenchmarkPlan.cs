@@ -1,0 +1,15 @@
+namespace SimLoop.BugBench.Runner;
+
+/// <summary>What a benchmark run covers: which bugs and strategies, how many seed ranges, and the cap per range.</summary>
+/// <param name="Bugs">The bugs.</param>
+/// <param name="Strategies">The strategies; Fifo runs once per bug (it ignores the seed).</param>
+/// <param name="Ranges">Independent seed ranges per bug and strategy.</param>
+/// <param name="Cap">The most seeds tried per range.</param>
+/// <param name="Replays">Replays of each failing schedule.</param>
+/// <param name="Threads">Worker threads, one simulation per thread at a time.</param>
+internal sealed record BenchmarkPlan(IReadOnlyList<IBug> Bugs, IReadOnlyList<ScheduleStrategy> Strategies, int Ranges, int Cap,
+    int Replays, int Threads)
+{
+    /// <summary>Seeds between the starts of two ranges: range r covers r * stride .. r * stride + cap - 1.</summary>
+    public const long RangeStride = 100_000;
+}

@@ -1,0 +1,33 @@
+namespace SimLoop.BugBench.Runner;
+
+/// <summary>How one seed range went: how many seeds ran until the first failure, and that failure.</summary>
+/// <param name="FirstSeed">The range's first seed.</param>
+/// <param name="SeedsRun">Seeds run, including the failing one; equal to the cap when nothing failed.</param>
+/// <param name="FailingSeed">The first seed whose run failed as the bug does, or null when none did.</param>
+/// <param name="Anomaly">The first run that ended with an exception other than the bug's, if any.</param>
+internal sealed record SeedSearch(long FirstSeed, int SeedsRun, long? FailingSeed, string? Anomaly)
+{
+    /// <summary>Runs seeds <paramref name="firstSeed"/>, +1, ... until the bug manifests or <paramref name="cap"/> seeds ran.</summary>
+    /// <remarks>Fifo ignores the seed, so one run decides it.</remarks>
+    public static SeedSearch Run(IBug bug, ScheduleStrategy strategy, long firstSeed, int cap)
+    {
+        int seeds = strategy == ScheduleStrategy.Fifo ? 1 : cap;
+        string? anomaly = null;
+        for (int i = 0; i < seeds; i++)
+        {
+            long seed = firstSeed + i;
+            (_, Exception? error) = BugRun.Once(bug, BugRun.Search(strategy, seed));
+            if (BugRun.IsBug(bug, error))
+            {
+                return new SeedSearch(firstSeed, i + 1, seed, anomaly);
+            }
+
+            if (error is not null && anomaly is null)
+            {
+                anomaly = $"seed {seed}: {BugRun.Describe(error)}";
+            }
+        }
+
+        return new SeedSearch(firstSeed, seeds, null, anomaly);
+    }
+}
