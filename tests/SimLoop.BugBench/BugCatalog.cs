@@ -5,14 +5,24 @@ namespace SimLoop.BugBench;
 /// <summary>Every bug of the benchmark, in report order: the SCTBench kernels first, then the issue's own list.</summary>
 internal static class BugCatalog
 {
+    /// <summary>Gets the bugs the report covers.</summary>
     public static IReadOnlyList<IBug> All { get; } =
     [
         new AccountBug(), new ReorderBug(), new TwoStageBug(), new WrongLockBug(), new LockOrderBug(),
         new BoundedQueueBug(), new WorkQueueBug(), new LostWakeupBug(), new CheckThenActBug(),
-        new TwoAwaitAtomicityBug(), new UseAfterDisposeBug(), new TimeoutRetryBug(), new ReleaseOnCancelBug(),
+        new TwoAwaitAtomicityBug(), new UseAfterDisposeBug(), new TimeoutRetryBug(),
+    ];
+
+    /// <summary>Gets bugs left out of the report until a core bug is fixed, each with the reason; run them by name.</summary>
+    public static IReadOnlyList<(IBug Bug, string Reason)> Blocked { get; } =
+    [
+        (new ReleaseOnCancelBug(),
+            "SemaphoreSlim.WaitAsync(token) released by Release() completes its internal TaskNode " +
+            "(RunContinuationsAsynchronously) by a completion action the BCL queues with UnsafeQueueUserWorkItem; SimLoop " +
+            "cannot follow work without the ExecutionContext, so such runs stall 30 s of wall time and end in SimulationEscapeException."),
     ];
 
     public static IBug Find(string name) =>
-        All.FirstOrDefault(bug => bug.Name == name)
+        All.Concat(Blocked.Select(b => b.Bug)).FirstOrDefault(bug => bug.Name == name)
         ?? throw new ArgumentException($"No bug named '{name}'; the bugs are: {string.Join(", ", All.Select(b => b.Name))}.", nameof(name));
 }

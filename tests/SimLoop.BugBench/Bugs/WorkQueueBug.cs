@@ -17,8 +17,8 @@ internal sealed class WorkQueueBug : IBug
 
     public async Task Run()
     {
-        // Job n spawns jobs 2n and 2n + 1 below 8: seven jobs in all.
-        const int Jobs = 7;
+        // A crawl: page 1 links to pages 2 and 3, which link to pages 4 and 5.
+        var links = new Dictionary<int, int[]> { [1] = [2, 3], [2] = [4], [3] = [5], [4] = [], [5] = [] };
         var channel = Channel.CreateUnbounded<int>();
         int busy = 0;
         int done = 0;
@@ -35,9 +35,9 @@ internal sealed class WorkQueueBug : IBug
                 await Task.Yield(); // log "took job n"
                 busy++;
                 await Task.Yield(); // process it
-                foreach (int child in new[] { 2 * job, (2 * job) + 1 })
+                foreach (int child in links[job])
                 {
-                    if (child <= Jobs && !channel.Writer.TryWrite(child))
+                    if (!channel.Writer.TryWrite(child))
                     {
                         lost.Add(child);
                     }
@@ -62,7 +62,7 @@ internal sealed class WorkQueueBug : IBug
         if (lost.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The channel was completed with work left: {done} jobs done, job {lost[0]} and {lost.Count - 1} more lost.");
+                $"The channel was completed with work left: {done} jobs done, page {lost[0]} lost.");
         }
     }
 }

@@ -40,6 +40,20 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
             text.AppendLine(Invariant($"| {bug.Name} | {bug.Origin} | {bug.Description} | `{bug.Failure.Name}` | {fifoCell} |"));
         }
 
+        foreach ((IBug bug, string reason) in BugCatalog.Blocked)
+        {
+            text.AppendLine(Invariant($"| {bug.Name} | {bug.Origin} | {bug.Description} | `{bug.Failure.Name}` | not run: blocked by a core bug |"));
+        }
+
+        if (BugCatalog.Blocked.Count > 0)
+        {
+            text.AppendLine().AppendLine("Left out until the core is fixed (run it by name with `--bugs`):").AppendLine();
+            foreach ((IBug bug, string reason) in BugCatalog.Blocked)
+            {
+                text.AppendLine(Invariant($"- **{bug.Name}**: {reason}"));
+            }
+        }
+
         text.AppendLine().Append(Tables());
         text.AppendLine("## Minimized schedules, explained").AppendLine()
             .AppendLine("The first failure Pct found (range 0) for each bug, minimized:").AppendLine();
