@@ -17,9 +17,10 @@ internal static class BugCatalog
     public static IReadOnlyList<(IBug Bug, string Reason)> Blocked { get; } =
     [
         (new ReleaseOnCancelBug(),
-            "SemaphoreSlim.WaitAsync(token) released by Release() completes its internal TaskNode " +
-            "(RunContinuationsAsynchronously) by a completion action the BCL queues with UnsafeQueueUserWorkItem; SimLoop " +
-            "cannot follow work without the ExecutionContext, so such runs stall 30 s of wall time and end in SimulationEscapeException."),
+            "SemaphoreSlim.WaitAsync(token) with a cancellation and a Release close together sends BCL work to the thread " +
+            "pool that SimLoop sometimes cannot follow: the run stalls 30 s of wall time and ends in SimulationEscapeException, " +
+            "and whether it does depends on what ran before in the process (Random seed 3 escapes after seeds 0-2, runs clean " +
+            "alone), so a seed search over this bug is neither fast nor repeatable."),
     ];
 
     public static IBug Find(string name) =>

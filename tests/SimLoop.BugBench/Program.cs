@@ -29,7 +29,8 @@ var plan = new BenchmarkPlan(
         ? [.. strategies.Split(',').Select(Enum.Parse<ScheduleStrategy>)]
         : [ScheduleStrategy.Fifo, ScheduleStrategy.Random, ScheduleStrategy.Pct],
     Ranges: Number("ranges", 20), Cap: Number("cap", 10_000), Replays: Number("replays", 100),
-    Threads: Number("threads", Environment.ProcessorCount));
+    // Four threads a core: a run that deadlocks waits 100 ms of wall time, idle, before SimLoop reports it.
+    Threads: Number("threads", 4 * Environment.ProcessorCount));
 
 if (options.TryGetValue("seeds", out string? seeds))
 {
@@ -43,9 +44,16 @@ if (options.TryGetValue("seeds", out string? seeds))
             for (long seed = first; seed < first + int.Parse(span[1], CultureInfo.InvariantCulture); seed++)
             {
                 var watch = Stopwatch.StartNew();
-                (Simulation sim, Exception? error) = BugRun.Once(bug, BugRun.Search(strategy, seed) with { MaxSteps = 100_000 });
+                (Simulation sim, Exception? error) = BugRun.Once(bug, BugRun.Search(strategy, seed) with { MaxSteps = 100_000, TraceCapacity = 10_000 });
                 Console.WriteLine($"{bug.Name} {strategy} seed {seed}: {(error is null ? "ok" : BugRun.Describe(error))} " +
                     $"({sim.Steps} steps, {watch.Elapsed.TotalMilliseconds:F1} ms)");
+                if (options.ContainsKey("trace"))
+                {
+                    foreach (TraceEntry entry in sim.Trace)
+                    {
+                        Console.WriteLine($"  {entry}");
+                    }
+                }
             }
         }
     }

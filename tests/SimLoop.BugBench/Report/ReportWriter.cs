@@ -76,7 +76,7 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
         foreach (ScheduleStrategy strategy in plan.Strategies.Where(s => s != ScheduleStrategy.Fifo))
         {
             text.AppendLine(Invariant($"## {strategy}")).AppendLine()
-                .AppendLine("| bug | seeds to first failure, median / worst | ranges that found it | schedule size (choices), failing → minimized | departures from Fifo, failing → minimized (median, max) | replays 100/100 | minimizer runs (median) |")
+                .AppendLine(Invariant($"| bug | seeds to first failure, median / worst | ranges that found it | schedule size (choices), failing → minimized | departures from Fifo, failing → minimized (median, max) | replays {plan.Replays}/{plan.Replays} | minimizer runs (median) |"))
                 .AppendLine("| --- | ---: | ---: | --- | --- | --- | ---: |");
             foreach (IBug bug in plan.Bugs)
             {
