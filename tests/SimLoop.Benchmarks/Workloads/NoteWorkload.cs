@@ -48,7 +48,7 @@ internal static class NoteWorkload
         if (!output.Matched || took != expected)
         {
             throw new InvalidOperationException(
-                $"{note} did not print its golden output, or took {took} of virtual time instead of {expected}.");
+                $"{note}: golden output matched: {output.Matched}; took {took} of virtual time, expected {expected}.");
         }
 
         return 1;
