@@ -6,6 +6,12 @@ using SimLoop.Benchmarks.Reporting;
 // benchmark and rewrites the performance table in that file. Without --readme the table is only printed and written
 // to BenchmarkDotNet.Artifacts/results/performance-table.md. Other arguments go to BenchmarkDotNet (--filter, ...).
 var arguments = new List<string>(args);
+if (arguments.Count == 3 && arguments[0] == "--profile")
+{
+    ProfileLoop.Run(arguments[1], double.Parse(arguments[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 string? readme = null;
 int readmeAt = arguments.IndexOf("--readme");
 if (readmeAt >= 0)
