@@ -7,8 +7,8 @@ namespace SimLoop.Benchmarks.Benchmarks;
 
 /// <summary>Parallel seeds: a property suite's inner loop, one simulation per seed under Random, on one core and on
 /// all of them (one simulation per thread, as DESIGN.md runs seeds).</summary>
-[Config(typeof(SuiteConfig))]
-[Unit("seed", Workload = "parallel seeds (Random)", PerSecond = true)]
+[Config(typeof(ParallelConfig))]
+[Unit("seed", Workload = "parallel seeds, Random (floor column: SimLoop on 1 core)", PerSecond = true)]
 public class ParallelSeedBenchmarks
 {
     [Params("cancel_me", "get_html")]

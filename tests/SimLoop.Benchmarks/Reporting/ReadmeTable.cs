@@ -23,7 +23,7 @@ internal static class ReadmeTable
         foreach (Summary summary in summaries)
         {
             machine ??= string.Join(Environment.NewLine, summary.HostEnvironmentInfo.ToFormattedString());
-            foreach (IGrouping<string, BenchmarkReport> group in summary.Reports.GroupBy(r => r.BenchmarkCase.Parameters.DisplayInfo))
+            foreach (IGrouping<string, BenchmarkReport> group in summary.Reports.GroupBy(r => r.BenchmarkCase.Job.Id + r.BenchmarkCase.Parameters.DisplayInfo))
             {
                 AppendGroup(text, group.ToList());
             }
@@ -48,7 +48,8 @@ internal static class ReadmeTable
             UnitAttribute unit = type.GetCustomAttribute<UnitAttribute>()
                 ?? throw new InvalidOperationException($"{type.Name} has no [Unit].");
             double units = Units(type, benchmark.Parameters);
-            string parameters = benchmark.Parameters.Count == 0 ? string.Empty : $" ({benchmark.Parameters.DisplayInfo.Trim('[', ']')})";
+            string gc = benchmark.Job.Id == "ServerGC" ? ", server GC" : string.Empty;
+            string parameters = benchmark.Parameters.Count == 0 ? gc : $" ({benchmark.Parameters.DisplayInfo.Trim('[', ']')}{gc})";
             string workload = $"{unit.Workload}{parameters}: {benchmark.Descriptor.WorkloadMethodDisplayInfo} per {unit.Name}";
             double? ratio = Mean(report) / Mean(floor);
             text.Append("| ").Append(workload)
