@@ -26,15 +26,18 @@ public static class SeedEnvironment
     public static ScheduleStrategy Strategy(ScheduleStrategy strategy) =>
         SeedSource.ReadStrategy(Environment.GetEnvironmentVariable(SeedSource.StrategyVariable)) ?? strategy;
 
-    /// <summary>Formats the line that replays <paramref name="seed"/> in the current NUnit test, the same line
+    /// <summary>Formats the line that replays <paramref name="seed"/> in the current NUnit test, in the form
     /// <see cref="SimulationRunner"/> prints, such as
-    /// <c>SIMLOOP_SEED=12 dotnet test --filter "FullyQualifiedName~Fixture.Test"</c>.</summary>
+    /// <c>SIMLOOP_SEED=12 SIMLOOP_STRATEGY=Pct dotnet test --filter "FullyQualifiedName~Fixture.Test"</c>.</summary>
     /// <param name="seed">The seed that failed.</param>
-    /// <param name="strategy">The strategy it ran under.</param>
-    /// <param name="configured">The test's own strategy: the line sets <c>SIMLOOP_STRATEGY</c> only when they differ.</param>
+    /// <param name="strategy">The strategy to pin with <c>SIMLOOP_STRATEGY</c>, or <see langword="null"/> to leave
+    /// the test's own.</param>
     /// <returns>One line to paste into a shell.</returns>
-    public static string ReplayLine(long seed, ScheduleStrategy strategy, ScheduleStrategy configured) =>
-        SimLoop.ReplayLine.For(seed, strategy, configured, CurrentTest.Name());
+    public static string ReplayLine(long seed, ScheduleStrategy? strategy)
+    {
+        KeyValuePair<string, string>[] pins = strategy is { } pinned ? [new(SeedSource.StrategyVariable, pinned.ToString())] : [];
+        return SimLoop.ReplayLine.For(seed, ScheduleStrategy.Fifo, ScheduleStrategy.Fifo, CurrentTest.Name(), pins);
+    }
 
     internal static IReadOnlyList<long> Seeds(int seeds, Func<string, string?> environment) =>
         SeedSource.Read(environment, seeds, ScheduleStrategy.Fifo).Seeds();

@@ -9,14 +9,12 @@ internal sealed class Verdict
 {
     private readonly string _law;
     private readonly SimCase _case;
-    private readonly string _fixture;
     private readonly List<string> _violations = [];
 
-    public Verdict(string law, SimCase simCase, string fixture)
+    public Verdict(string law, SimCase simCase)
     {
         _law = law;
         _case = simCase;
-        _fixture = fixture;
     }
 
     public void Expect(bool holds, string what)
@@ -73,9 +71,10 @@ internal sealed class Verdict
             text.Append("\n  - ").Append(violation);
         }
 
-        text.Append("\nReplay this seed and strategy: ").Append(_case.ReplayLine(_fixture))
-            .Append("\nReplay this exact case: paste FsCheck's \"Replay directly at failing step with (...)\" tuple into ")
-            .Append("[Property(Replay = \"...\")].");
+        // SimLoop.FsCheck's replay line pins the run (seed and strategy); FsCheck's replay value pins the rest.
+        text.Append("\n  Replay: ").Append(SimProperty.ReplayLine(_case))
+            .Append("\n  Replay with this exact generated input: FsCheck's \"Last step was invoked with size of N and seed of ")
+            .Append("(S,G)\" as [SimulationProperty(Replay = \"S,G,N\")], with the SIMLOOP_* variables unset.");
         throw new LawViolationException(text.ToString());
     }
 
