@@ -71,10 +71,12 @@ internal sealed class Verdict
             text.Append("\n  - ").Append(violation);
         }
 
-        // SimLoop.FsCheck's replay line pins the run (seed and strategy); FsCheck's replay value pins the rest.
+        // SimLoop's line pins the run (seed, strategy) and FsCheck generates the rest afresh; FsCheck's own value
+        // (above this message: "Replay directly at failing step with (S,G,N)", or "Last step was invoked with size
+        // of N and seed of (S,G)") regenerates this exact input, run included, then shrinks it the same way.
         text.Append("\n  Replay: ").Append(SimProperty.ReplayLine(_case))
-            .Append("\n  Replay with this exact generated input: FsCheck's \"Last step was invoked with size of N and seed of ")
-            .Append("(S,G)\" as [SimulationProperty(Replay = \"S,G,N\")], with the SIMLOOP_* variables unset.");
+            .Append("\n  Replay this exact input: [SimulationProperty(Replay = \"S,G,N\")] with FsCheck's failing step ")
+            .Append("(S,G) and size N, and SIMLOOP_SEED and SIMLOOP_STRATEGY unset.");
         throw new LawViolationException(text.ToString());
     }
 
