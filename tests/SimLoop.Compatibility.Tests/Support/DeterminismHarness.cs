@@ -19,9 +19,14 @@ internal static class DeterminismHarness
     public static int Seeds { get; } = ReadSeeds();
 
     /// <summary>Runs a scenario once and records what it did.</summary>
-    public static ScenarioRun RunOnce(ScheduleStrategy strategy, long seed, Func<Action<string>, Task> scenario)
+    public static ScenarioRun RunOnce(ScheduleStrategy strategy, long seed, Func<Action<string>, Task> scenario) =>
+        RunOnce(strategy, seed, _ => scenario);
+
+    /// <summary>Runs a scenario once; <paramref name="setup"/> builds it from the simulation before <c>Run</c>.</summary>
+    public static ScenarioRun RunOnce(ScheduleStrategy strategy, long seed, Func<Simulation, Func<Action<string>, Task>> setup)
     {
         var sim = new Simulation(new SimulationOptions { Strategy = strategy, Seed = seed });
+        Func<Action<string>, Task> scenario = setup(sim);
         var probe = new ScenarioProbe(sim);
         Exception? failure = null;
         try
@@ -44,15 +49,24 @@ internal static class DeterminismHarness
     /// <param name="races">Where different seeds must show different choices.</param>
     /// <returns>The first run of every (strategy, seed).</returns>
     public static CompatibilitySummary Check(
-        Func<Action<string>, Task> scenario, Action<ScenarioRun> verify, Races races = Races.InOutput)
+        Func<Action<string>, Task> scenario, Action<ScenarioRun> verify, Races races = Races.InOutput) =>
+        Check(_ => scenario, verify, races);
+
+    /// <summary>Checks a scenario that needs the simulation before it runs (to build something outside <c>Run</c>).</summary>
+    /// <param name="setup">Builds the program from the simulation, on the test's thread, before <c>Run</c>.</param>
+    /// <param name="verify">The scenario's meaning, asserted on every run.</param>
+    /// <param name="races">Where different seeds must show different choices.</param>
+    /// <returns>The first run of every (strategy, seed).</returns>
+    public static CompatibilitySummary Check(
+        Func<Simulation, Func<Action<string>, Task>> setup, Action<ScenarioRun> verify, Races races = Races.InOutput)
     {
         var runs = new List<ScenarioRun>();
         foreach (ScheduleStrategy strategy in Strategies)
         {
             for (long seed = 0; seed < Seeds; seed++)
             {
-                ScenarioRun first = RunOnce(strategy, seed, scenario);
-                ScenarioRun second = RunOnce(strategy, seed, scenario);
+                ScenarioRun first = RunOnce(strategy, seed, setup);
+                ScenarioRun second = RunOnce(strategy, seed, setup);
                 AssertControlled(first);
                 AssertSameRun(first, second);
                 verify(first);
