@@ -68,6 +68,7 @@ internal static class DeterminismHarness
                 ScenarioRun first = RunOnce(strategy, seed, setup);
                 ScenarioRun second = RunOnce(strategy, seed, setup);
                 AssertControlled(first);
+                AssertControlled(second);
                 AssertSameRun(first, second);
                 verify(first);
                 runs.Add(first);
