@@ -98,7 +98,7 @@ public class CancellationScenarios
         IReadOnlyList<SimulationEscapeException> escapes = RejectionHarness.ExpectEscape(async print =>
         {
             using var source = new CancellationTokenSource();
-            source.CancelAfter(TimeSpan.FromMilliseconds(1));
+            source.CancelAfter(TimeSpan.FromMilliseconds(30));
             try
             {
                 await new TaskCompletionSource().Task.WaitAsync(source.Token);

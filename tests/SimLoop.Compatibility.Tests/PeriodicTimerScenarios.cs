@@ -103,7 +103,7 @@ public class PeriodicTimerScenarios
     {
         IReadOnlyList<SimulationEscapeException> escapes = RejectionHarness.ExpectEscape(async print =>
         {
-            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(30));
             await timer.WaitForNextTickAsync();
             print("ticked");
         });

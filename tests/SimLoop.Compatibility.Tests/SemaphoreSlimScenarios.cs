@@ -142,7 +142,7 @@ public class SemaphoreSlimScenarios
         IReadOnlyList<SimulationEscapeException> escapes = RejectionHarness.ExpectEscape(async print =>
         {
             using var semaphore = new SemaphoreSlim(0);
-            bool entered = await semaphore.WaitAsync(TimeSpan.FromMilliseconds(1));
+            bool entered = await semaphore.WaitAsync(TimeSpan.FromMilliseconds(30));
             print($"entered: {entered}");
         });
 

@@ -117,7 +117,7 @@ public class TaskCombinatorScenarios
             var never = new TaskCompletionSource();
             try
             {
-                await never.Task.WaitAsync(TimeSpan.FromMilliseconds(1));
+                await never.Task.WaitAsync(TimeSpan.FromMilliseconds(30));
             }
             catch (TimeoutException)
             {
