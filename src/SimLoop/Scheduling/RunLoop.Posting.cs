@@ -48,6 +48,12 @@ internal sealed partial class RunLoop
             return;
         }
 
+        if (ExecutionContext.IsFlowSuppressed())
+        {
+            Guard.ReportUnfollowable();
+            return;
+        }
+
         var arrival = new ThreadPoolArrival(workId, Steps);
         Guard.Expect(arrival);
         _ready.Enqueue(new WorkItem(_runOnThreadPool, arrival, task: null, CurrentTask, ++_sequence, TraceEventKind.ThreadPoolWork));
