@@ -55,7 +55,11 @@ internal sealed partial class RunLoop
         }
 
         var arrival = new ThreadPoolArrival(workId, Steps);
-        Guard.Expect(arrival);
+        if (!Guard.Expect(arrival))
+        {
+            return;
+        }
+
         _ready.Enqueue(new WorkItem(_runOnThreadPool, arrival, task: null, CurrentTask, ++_sequence, TraceEventKind.ThreadPoolWork));
     }
 

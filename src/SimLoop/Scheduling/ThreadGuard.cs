@@ -110,11 +110,13 @@ internal sealed class ThreadGuard
                "use Sim.Spawn, or create the object that queues it before the simulation runs");
 
     /// <summary>Registers work a step has just queued to the pool, so the thread that picks it up is let in.</summary>
-    public void Expect(ThreadPoolArrival arrival)
+    /// <returns><see langword="false"/> when the item is already expected: the pool moved it between its queues
+    /// (which logs a second enqueue), so it is not new work.</returns>
+    public bool Expect(ThreadPoolArrival arrival)
     {
         lock (_gate)
         {
-            _expected[arrival.WorkId] = arrival;
+            return _expected.TryAdd(arrival.WorkId, arrival);
         }
     }
 
