@@ -3,18 +3,16 @@ namespace SimLoop.Properties;
 /// <summary>Laws of delivering a cancellation (DESIGN "Semantics that properties pin down", 3): <c>Cancel()</c> is
 /// a request answered at once; a task cancelled before its first step never runs its body; the task sees it on a
 /// later step, once, unless it is cancelled again.</summary>
-[Properties(Arbitrary = new[] { typeof(SimArbitraries) })]
+[Properties(Arbitrary = new[] { typeof(ProgramArbitraries) })]
 public sealed class CancellationDeliveryProperties
 {
-    private const string Fixture = nameof(CancellationDeliveryProperties);
-
     /// <summary>A task cancelled before its first step never runs its body; one not cancelled runs it.</summary>
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="cancelled">Per spawned task, whether it is cancelled in the step that spawned it.</param>
-    [Property(MaxTest = 400)]
+    [SimulationProperty(Seeds = 400)]
     public void Cancel_BeforeFirstStep_BodyNeverRuns(SimCase seed, bool[] cancelled)
     {
-        foreach (ScheduleStrategy strategy in SimCase.Strategies)
+        foreach (ScheduleStrategy strategy in Runs.Strategies)
         {
             CheckBeforeFirstStep(seed.With(strategy), cancelled);
         }
@@ -25,11 +23,11 @@ public sealed class CancellationDeliveryProperties
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="timing">The task's work, its handler's wait (AfterMs) and the first cancel time.</param>
     /// <param name="later">How much after the first the second cancellation comes (2 * later + 1 ms).</param>
-    [Property(MaxTest = 500)]
+    [SimulationProperty(Seeds = 500)]
     public void Cancel_AgainDuringHandler_InterruptsIt_EachSeenOnce(SimCase seed, CancelTiming timing, NonNegativeInt later)
     {
         int secondMs = timing.CancelAtMs + (2 * Math.Min(later.Get, 500)) + 1;
-        foreach (ScheduleStrategy strategy in SimCase.Strategies)
+        foreach (ScheduleStrategy strategy in Runs.Strategies)
         {
             CheckTwice(seed.With(strategy), timing, secondMs);
         }
@@ -40,13 +38,13 @@ public sealed class CancellationDeliveryProperties
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="timing">The task's work before cancelling itself, and the wait it tries after.</param>
     /// <param name="yields">Whether the wait that sees it is <c>Sim.Yield()</c> rather than <c>Sim.Delay</c>.</param>
-    [Property(MaxTest = 500)]
+    [SimulationProperty(Seeds = 500)]
     public void Cancel_Self_SeenAtNextWait_WithoutTimePassing(SimCase seed, CancelTiming timing, bool yields)
     {
-        foreach (ScheduleStrategy strategy in SimCase.Strategies)
+        foreach (ScheduleStrategy strategy in Runs.Strategies)
         {
             SimCase simCase = seed.With(strategy);
-            var verdict = new Verdict($"Self-cancel ({timing}; {(yields ? "yield" : "delay")})", simCase, Fixture);
+            var verdict = new Verdict($"Self-cancel ({timing}; {(yields ? "yield" : "delay")})", simCase);
             var log = new List<string>();
             RunMain(simCase, verdict, async () =>
             {
@@ -79,7 +77,7 @@ public sealed class CancellationDeliveryProperties
 
     private static void CheckBeforeFirstStep(SimCase simCase, bool[] cancelled)
     {
-        var verdict = new Verdict($"Cancel before the first step ({string.Join(",", cancelled)})", simCase, Fixture);
+        var verdict = new Verdict($"Cancel before the first step ({string.Join(",", cancelled)})", simCase);
         var ran = new bool[cancelled.Length];
         var outcomes = new string[cancelled.Length];
         var returned = new List<(int Task, bool First, bool Second, bool AfterEnd)>();
@@ -148,7 +146,7 @@ public sealed class CancellationDeliveryProperties
     }
     private static void CheckTwice(SimCase simCase, CancelTiming timing, int secondMs)
     {
-        var verdict = new Verdict($"Cancel twice ({timing}, again at {secondMs} ms)", simCase, Fixture);
+        var verdict = new Verdict($"Cancel twice ({timing}, again at {secondMs} ms)", simCase);
         var log = new List<string>();
         RunMain(simCase, verdict, async () =>
         {

@@ -2,20 +2,18 @@ namespace SimLoop.Properties;
 
 /// <summary>Laws of cancellation (DESIGN "Semantics that properties pin down", 3 and 4): a request, delivered on a
 /// later step at the innermost await, travelling outwards; each finally once; the canceller resumes last.</summary>
-[Properties(Arbitrary = new[] { typeof(SimArbitraries) })]
+[Properties(Arbitrary = new[] { typeof(ProgramArbitraries) })]
 public sealed class CancellationProperties
 {
-    private const string Fixture = nameof(CancellationProperties);
-
     /// <summary>The law, under every strategy, with background tasks running beside the nest.</summary>
     /// <param name="seed">The seed (its strategy is ignored: every strategy runs).</param>
     /// <param name="plan">The nest and when main cancels it.</param>
     /// <param name="load">Background tasks.</param>
-    [Property(MaxTest = 500)]
+    [SimulationProperty(Seeds = 500)]
     public void Cancel_Nest_SeenInnermostFirst_EachFinallyOnce_CancellerResumesLastAtExactTime(
         SimCase seed, NestPlan plan, BackgroundLoad load)
     {
-        foreach (ScheduleStrategy strategy in SimCase.Strategies)
+        foreach (ScheduleStrategy strategy in Runs.Strategies)
         {
             CheckNest(seed.With(strategy), plan, load);
         }
@@ -23,7 +21,7 @@ public sealed class CancellationProperties
 
     private static void CheckNest(SimCase simCase, NestPlan plan, BackgroundLoad load)
     {
-        var verdict = new Verdict($"Cancellation of a nest ({plan}; {load})", simCase, Fixture);
+        var verdict = new Verdict($"Cancellation of a nest ({plan}; {load})", simCase);
         var log = new List<NestEvent>();
         var returned = new List<bool>();
         var background = new BackgroundRun(load);

@@ -3,20 +3,19 @@ namespace SimLoop.Properties;
 /// <summary>Laws of stopping a cancellation (DESIGN "Semantics that properties pin down", 5 and 6): a task that
 /// catches its cancellation and goes on finishes normally with its result; <c>Sim.Shield</c> keeps a cancellation
 /// from passing on to the awaited task, which awaiting it directly does not.</summary>
-[Properties(Arbitrary = new[] { typeof(SimArbitraries) })]
+[Properties(Arbitrary = new[] { typeof(ProgramArbitraries) })]
 public sealed class CancellationRecoveryProperties
 {
-    private const string Fixture = nameof(CancellationRecoveryProperties);
     private const int Result = 42;
 
     /// <summary>The task catches a cancellation that hits its work, then waits again (normally: delivered once) and
     /// returns its result; one that hits the later wait is not caught; one after the end is refused.</summary>
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="timing">Work, the wait after it, and the cancel time.</param>
-    [Property(MaxTest = 500)]
+    [SimulationProperty(Seeds = 500)]
     public void CaughtCancellation_TaskGoesOn_FinishesWithItsResult(SimCase seed, CancelTiming timing)
     {
-        foreach (ScheduleStrategy strategy in SimCase.Strategies)
+        foreach (ScheduleStrategy strategy in Runs.Strategies)
         {
             CheckCaught(seed.With(strategy), timing);
         }
@@ -27,10 +26,10 @@ public sealed class CancellationRecoveryProperties
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="timing">The awaited task's work and the cancel time.</param>
     /// <param name="shielded">Whether the outer task awaits through <c>Sim.Shield</c>.</param>
-    [Property(MaxTest = 500)]
+    [SimulationProperty(Seeds = 500)]
     public void Shield_StopsCancellationPassingOn_DirectAwaitPassesItOn(SimCase seed, CancelTiming timing, bool shielded)
     {
-        foreach (ScheduleStrategy strategy in SimCase.Strategies)
+        foreach (ScheduleStrategy strategy in Runs.Strategies)
         {
             CheckShield(seed.With(strategy), timing, shielded);
         }
@@ -38,7 +37,7 @@ public sealed class CancellationRecoveryProperties
 
     private static void CheckCaught(SimCase simCase, CancelTiming timing)
     {
-        var verdict = new Verdict($"Caught cancellation ({timing})", simCase, Fixture);
+        var verdict = new Verdict($"Caught cancellation ({timing})", simCase);
         TimeSpan? caughtAt = null;
         TimeSpan? mainResumedAt = null;
         string outcome = "none";
@@ -89,7 +88,7 @@ public sealed class CancellationRecoveryProperties
 
     private static void CheckShield(SimCase simCase, CancelTiming timing, bool shielded)
     {
-        var verdict = new Verdict($"{(shielded ? "Shielded" : "Direct")} await cancelled ({timing})", simCase, Fixture);
+        var verdict = new Verdict($"{(shielded ? "Shielded" : "Direct")} await cancelled ({timing})", simCase);
         var log = new List<string>();
         bool cancelReturned = false;
         SimTask<int>? inner = null;

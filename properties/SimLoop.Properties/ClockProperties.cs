@@ -2,24 +2,22 @@ namespace SimLoop.Properties;
 
 /// <summary>Laws of virtual time (DESIGN "Semantics that properties pin down", 1): it moves only when nothing is
 /// ready, never backwards, and a timer fires at exactly its due time.</summary>
-[Properties(Arbitrary = new[] { typeof(SimArbitraries) })]
+[Properties(Arbitrary = new[] { typeof(ProgramArbitraries) })]
 public sealed class ClockProperties
 {
-    private const string Fixture = nameof(ClockProperties);
-
     /// <summary>In a program of spawns, delays (SimLoop's and the BCL's on the clock) and yields, every step ends at
     /// the time the program's text gives it.</summary>
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="program">The program.</param>
-    [Property(MaxTest = 500)]
+    [SimulationProperty(Seeds = 500)]
     public void Clock_TimedProgram_EveryWaitEndsAtExactlyItsDueTime(SimCase seed, TimedProgram program)
     {
         Dictionary<(string Task, int Index), TimeSpan> due = Timeline.Expected(program);
         TimeSpan end = due.Count == 0 ? TimeSpan.Zero : due.Values.Max();
-        foreach (ScheduleStrategy strategy in SimCase.Strategies)
+        foreach (ScheduleStrategy strategy in Runs.Strategies)
         {
             SimCase simCase = seed.With(strategy);
-            var verdict = new Verdict($"Exact timeline ({program})", simCase, Fixture);
+            var verdict = new Verdict($"Exact timeline ({program})", simCase);
             var run = new ProgramRun();
             Simulation sim = simCase.NewSimulation();
             Run(sim, () => run.Main(program.Main), verdict);
@@ -40,10 +38,10 @@ public sealed class ClockProperties
     /// neither as the program observes it nor in the trace.</summary>
     /// <param name="simCase">The seed and strategy.</param>
     /// <param name="program">The program.</param>
-    [Property(MaxTest = 600)]
+    [SimulationProperty(Seeds = 600)]
     public void Clock_AnyProgram_NeverMovesBackwards(SimCase simCase, SimProgram program)
     {
-        var verdict = new Verdict($"Monotonic time ({program})", simCase, Fixture);
+        var verdict = new Verdict($"Monotonic time ({program})", simCase);
         var run = new ProgramRun();
         Simulation sim = simCase.NewSimulation();
         Run(sim, () => run.Main(program.Main), verdict);
@@ -56,12 +54,12 @@ public sealed class ClockProperties
     /// <param name="simCase">The seed and strategy.</param>
     /// <param name="yields">How many times the busy task yields (at most 300).</param>
     /// <param name="dueTicks">When the timer is due, in ticks (at least 1).</param>
-    [Property(MaxTest = 500)]
+    [SimulationProperty(Seeds = 500)]
     public void Clock_WorkReady_DoesNotMove(SimCase simCase, PositiveInt yields, PositiveInt dueTicks)
     {
         int count = Math.Min(yields.Get, 300);
         TimeSpan due = TimeSpan.FromTicks(dueTicks.Get);
-        var verdict = new Verdict($"Clock waits for ready work ({count} yields, timer due at {due.Ticks} ticks)", simCase, Fixture);
+        var verdict = new Verdict($"Clock waits for ready work ({count} yields, timer due at {due.Ticks} ticks)", simCase);
         var log = new List<(string What, TimeSpan At)>();
         Run(simCase.NewSimulation(), async () =>
         {
@@ -91,12 +89,12 @@ public sealed class ClockProperties
     /// <param name="simCase">The seed and strategy.</param>
     /// <param name="times">The actions' times in milliseconds (taken modulo 1000).</param>
     /// <param name="lateMs">When main schedules one more action, for a time already past (modulo 1000).</param>
-    [Property(MaxTest = 500)]
+    [SimulationProperty(Seeds = 500)]
     public void At_ActionRunsAtExactlyItsTime(SimCase simCase, NonNegativeInt[] times, NonNegativeInt lateMs)
     {
         int[] at = [.. times.Select(t => t.Get % 1000)];
         int late = lateMs.Get % 1000;
-        var verdict = new Verdict($"sim.At ({string.Join(",", at)} ms; late one from {late} ms)", simCase, Fixture);
+        var verdict = new Verdict($"sim.At ({string.Join(",", at)} ms; late one from {late} ms)", simCase);
         var ran = new TimeSpan?[at.Length + 1];
         Simulation sim = simCase.NewSimulation();
         for (int i = 0; i < at.Length; i++)

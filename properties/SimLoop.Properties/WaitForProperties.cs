@@ -3,19 +3,17 @@ namespace SimLoop.Properties;
 /// <summary>Laws of <c>Sim.WaitFor</c> (DESIGN "Semantics that properties pin down", 7): on timeout the inner task
 /// is cancelled and finishes (handlers, finally blocks) before <see cref="TimeoutException"/>; a waiter cancelled
 /// first cancels the inner task the same way and then throws <see cref="SimCancelledException"/>.</summary>
-[Properties(Arbitrary = new[] { typeof(SimArbitraries) })]
+[Properties(Arbitrary = new[] { typeof(ProgramArbitraries) })]
 public sealed class WaitForProperties
 {
-    private const string Fixture = nameof(WaitForProperties);
-
     /// <summary>The timeout plays the canceller: the nest's cancel time is the timeout.</summary>
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="plan">The inner task's nest; its cancel time is WaitFor's timeout.</param>
     /// <param name="load">Background tasks.</param>
-    [Property(MaxTest = 400)]
+    [SimulationProperty(Seeds = 400)]
     public void WaitFor_Timeout_InnerFinishesItsHandlersThenTimeoutException(SimCase seed, NestPlan plan, BackgroundLoad load)
     {
-        foreach (ScheduleStrategy strategy in SimCase.Strategies)
+        foreach (ScheduleStrategy strategy in Runs.Strategies)
         {
             CheckTimeout(seed.With(strategy), plan, load);
         }
@@ -25,11 +23,11 @@ public sealed class WaitForProperties
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="plan">The inner task's nest; its cancel time is when main cancels the waiter.</param>
     /// <param name="extra">How much later than the cancellation the timeout is due (in 2 ms units).</param>
-    [Property(MaxTest = 400)]
+    [SimulationProperty(Seeds = 400)]
     public void WaitFor_WaiterCancelledFirst_InnerCancelledTheSameWayThenSimCancelled(
         SimCase seed, NestPlan plan, PositiveInt extra)
     {
-        foreach (ScheduleStrategy strategy in SimCase.Strategies)
+        foreach (ScheduleStrategy strategy in Runs.Strategies)
         {
             CheckWaiterCancelled(seed.With(strategy), plan, 2 * Math.Min(extra.Get, 1000));
         }
@@ -39,13 +37,13 @@ public sealed class WaitForProperties
     /// result (asyncio 3.11's wait_for); a timeout that hits it outside its handler still ends in TimeoutException.</summary>
     /// <param name="seed">The seed (every strategy runs).</param>
     /// <param name="timing">The inner task's work, its wait after it, and the timeout (CancelAtMs).</param>
-    [Property(MaxTest = 500)]
+    [SimulationProperty(Seeds = 500)]
     public void WaitFor_InnerSwallowsTimeout_ReturnsItsResult(SimCase seed, CancelTiming timing)
     {
-        foreach (ScheduleStrategy strategy in SimCase.Strategies)
+        foreach (ScheduleStrategy strategy in Runs.Strategies)
         {
             SimCase simCase = seed.With(strategy);
-            var verdict = new Verdict($"WaitFor of a task that swallows its cancellation ({timing})", simCase, Fixture);
+            var verdict = new Verdict($"WaitFor of a task that swallows its cancellation ({timing})", simCase);
             var log = new List<string>();
             try
             {
@@ -93,7 +91,7 @@ public sealed class WaitForProperties
 
     private static void CheckTimeout(SimCase simCase, NestPlan plan, BackgroundLoad load)
     {
-        var verdict = new Verdict($"WaitFor timeout ({plan}; {load})", simCase, Fixture);
+        var verdict = new Verdict($"WaitFor timeout ({plan}; {load})", simCase);
         var log = new List<NestEvent>();
         var background = new BackgroundRun(load);
         SimTask? inner = null;
@@ -152,8 +150,7 @@ public sealed class WaitForProperties
 
     private static void CheckWaiterCancelled(SimCase simCase, NestPlan plan, int extraMs)
     {
-        var verdict = new Verdict($"WaitFor with its waiter cancelled ({plan}; timeout {plan.CancelAtMs + extraMs} ms)",
-            simCase, Fixture);
+        var verdict = new Verdict($"WaitFor with its waiter cancelled ({plan}; timeout {plan.CancelAtMs + extraMs} ms)", simCase);
         var log = new List<NestEvent>();
         SimTask? inner = null;
         SimTask? waiter = null;

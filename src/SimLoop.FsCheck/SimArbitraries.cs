@@ -35,17 +35,20 @@ public static class SimArbitraries
 
     /// <summary>Generates runs: a seed, a strategy and a fault plan.</summary>
     /// <returns>The arbitrary.</returns>
-    public static Arbitrary<SimCase> SimCases()
+    public static Arbitrary<SimCase> SimCases() => Cases(FaultPlans());
+
+    /// <summary>Generates runs with no fault plan of their own: a seed and a strategy, with <paramref name="faults"/>.</summary>
+    /// <param name="faults">The faults of every case; <see cref="FaultPlan.None"/> for properties whose program
+    /// injects what it needs itself.</param>
+    /// <returns>The arbitrary; <c>SIMLOOP_SEED</c> and <c>SIMLOOP_STRATEGY</c> pin it as they pin <see cref="SimCases()"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="faults"/> is <see langword="null"/>.</exception>
+    /// <remarks>FsCheck does not register this overload with the class (its parameter is not an arbitrary), so a
+    /// property suite returns it from an arbitrary of its own, such as
+    /// <c>public static Arbitrary&lt;SimCase&gt; Cases() =&gt; SimArbitraries.SimCases(FaultPlan.None);</c>.</remarks>
+    public static Arbitrary<SimCase> SimCases(FaultPlan faults)
     {
-        Arbitrary<long> seeds = Seeds();
-        Arbitrary<ScheduleStrategy> strategies = Strategies();
-        Arbitrary<FaultPlan> plans = FaultPlans();
-        Gen<SimCase> gen = seeds.Generator.SelectMany(_ => strategies.Generator, (seed, strategy) => (seed, strategy))
-            .SelectMany(_ => plans.Generator, (pair, plan) => new SimCase(pair.seed, pair.strategy, plan));
-        return Arb.From(gen, c =>
-            seeds.Shrinker(c.Seed).Select(s => c with { Seed = s })
-                .Concat(strategies.Shrinker(c.Strategy).Select(s => c with { Strategy = s }))
-                .Concat(plans.Shrinker(c.Faults).Select(p => c with { Faults = p })));
+        ArgumentNullException.ThrowIfNull(faults);
+        return Cases(Arb.From(Gen.Constant(faults), static _ => []));
     }
 
     /// <summary>Generates the three strategies, shrinking towards <see cref="ScheduleStrategy.Fifo"/>.</summary>
@@ -96,6 +99,19 @@ public static class SimArbitraries
 
         return Arb.From(Gen.Choose(0, int.MaxValue).Select(static s => (long)s),
             static s => s == 0 ? [] : s == 1 ? [0L] : [0L, s / 2]);
+    }
+
+    // Seed, strategy and plan, each shrinking on its own.
+    private static Arbitrary<SimCase> Cases(Arbitrary<FaultPlan> plans)
+    {
+        Arbitrary<long> seeds = Seeds();
+        Arbitrary<ScheduleStrategy> strategies = Strategies();
+        Gen<SimCase> gen = seeds.Generator.SelectMany(_ => strategies.Generator, (seed, strategy) => (seed, strategy))
+            .SelectMany(_ => plans.Generator, (pair, plan) => new SimCase(pair.seed, pair.strategy, plan));
+        return Arb.From(gen, c =>
+            seeds.Shrinker(c.Seed).Select(s => c with { Seed = s })
+                .Concat(strategies.Shrinker(c.Strategy).Select(s => c with { Strategy = s }))
+                .Concat(plans.Shrinker(c.Faults).Select(p => c with { Faults = p })));
     }
 
     private static IEnumerable<FaultPlan> ShrinkPlan(FaultPlan plan)

@@ -29,14 +29,28 @@ public static class SimProperty
         }, options ?? new SimulationOptions());
         if (outcome.Failed)
         {
-            // The strategy and faults are generated, not the test's own: the replay line pins all of them.
-            KeyValuePair<string, string>[] pins =
-            [
-                new(SeedSource.StrategyVariable, simCase.Strategy.ToString()),
-                new(SimArbitraries.FaultsVariable, simCase.Faults.ToString()),
-            ];
-            string block = FailureReport.Block(outcome, simCase.Strategy, CurrentTest.Name(), pins, "faults " + simCase.Faults);
+            string block = FailureReport.Block(outcome, simCase.Strategy, CurrentTest.Name(), Pins(simCase), "faults " + simCase.Faults);
             throw new SeedFailureException(block, outcome.Exception, [simCase.Seed]);
         }
     }
+
+    /// <summary>Formats the line that replays <paramref name="simCase"/> in the current NUnit test: the line
+    /// <see cref="Check"/> prints, for a property that checks its case outside a run's main task.</summary>
+    /// <param name="simCase">The case that failed.</param>
+    /// <returns>One line to paste into a shell, such as
+    /// <c>SIMLOOP_SEED=77 SIMLOOP_STRATEGY=Pct SIMLOOP_FAULTS=none dotnet test --filter "FullyQualifiedName~Fixture.Law"</c>:
+    /// with it, every <see cref="SimCase"/> the property generates is this one.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="simCase"/> is <see langword="null"/>.</exception>
+    public static string ReplayLine(SimCase simCase)
+    {
+        ArgumentNullException.ThrowIfNull(simCase);
+        return SimLoop.ReplayLine.For(simCase.Seed, simCase.Strategy, simCase.Strategy, CurrentTest.Name(), Pins(simCase));
+    }
+
+    // The strategy and faults are generated, not the test's own: the replay line pins all of them.
+    private static KeyValuePair<string, string>[] Pins(SimCase simCase) =>
+    [
+        new(SeedSource.StrategyVariable, simCase.Strategy.ToString()),
+        new(SimArbitraries.FaultsVariable, simCase.Faults.ToString()),
+    ];
 }

@@ -20,7 +20,8 @@ internal sealed class RegressionsFile
         "# SimLoop regressions: seeds that failed once. Every run replays them first. Commit this file.\n" +
         "# Format: <test> seed=<integer> strategy=<Fifo|Random|Pct>  # what failed\n";
 
-    private static readonly Lock s_appendLock = new();
+    // An object, not System.Threading.Lock: the package also targets .NET 8, which has no Lock type.
+    private static readonly object s_appendLock = new();
 
     public RegressionsFile(string path, string displayName)
     {

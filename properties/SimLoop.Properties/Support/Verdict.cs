@@ -9,14 +9,12 @@ internal sealed class Verdict
 {
     private readonly string _law;
     private readonly SimCase _case;
-    private readonly string _fixture;
     private readonly List<string> _violations = [];
 
-    public Verdict(string law, SimCase simCase, string fixture)
+    public Verdict(string law, SimCase simCase)
     {
         _law = law;
         _case = simCase;
-        _fixture = fixture;
     }
 
     public void Expect(bool holds, string what)
@@ -73,9 +71,12 @@ internal sealed class Verdict
             text.Append("\n  - ").Append(violation);
         }
 
-        text.Append("\nReplay this seed and strategy: ").Append(_case.ReplayLine(_fixture))
-            .Append("\nReplay this exact case: paste FsCheck's \"Replay directly at failing step with (...)\" tuple into ")
-            .Append("[Property(Replay = \"...\")].");
+        // SimLoop's line pins the run (seed, strategy) and FsCheck generates the rest afresh; FsCheck's own value
+        // (above this message: "Replay directly at failing step with (S,G,N)", or "Last step was invoked with size
+        // of N and seed of (S,G)") regenerates this exact input, run included, then shrinks it the same way.
+        text.Append("\n  Replay: ").Append(SimProperty.ReplayLine(_case))
+            .Append("\n  Replay this exact input: [SimulationProperty(Replay = \"S,G,N\")] with FsCheck's failing step ")
+            .Append("(S,G) and size N, and SIMLOOP_SEED and SIMLOOP_STRATEGY unset.");
         throw new LawViolationException(text.ToString());
     }
 

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace SimLoop;
 
 // A TaskScheduler over the same ready queue, for code that queues Tasks rather than posting callbacks
-// (Task.Factory.StartNew, ContinueWith, TaskFactory). One item at a time, on the loop thread.
+// (Task.Factory.StartNew, ContinueWith, TaskFactory). One step at a time, on the loop thread.
 internal sealed class LoopTaskScheduler : TaskScheduler
 {
     private readonly RunLoop _loop;
@@ -14,7 +14,9 @@ internal sealed class LoopTaskScheduler : TaskScheduler
         _loop = loop;
     }
 
-    public override int MaximumConcurrencyLevel => 1;
+    // Tasks interleave at their awaits, so any number may be in flight (Parallel.ForEachAsync sizes its workers by
+    // this); the loop still runs one step at a time.
+    public override int MaximumConcurrencyLevel => int.MaxValue;
 
     internal void Execute(Task task) => TryExecuteTask(task);
 

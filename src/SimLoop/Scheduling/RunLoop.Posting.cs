@@ -48,8 +48,18 @@ internal sealed partial class RunLoop
             return;
         }
 
+        if (ExecutionContext.IsFlowSuppressed())
+        {
+            Guard.ReportUnfollowable();
+            return;
+        }
+
         var arrival = new ThreadPoolArrival(workId, Steps);
-        Guard.Expect(arrival);
+        if (!Guard.Expect(arrival))
+        {
+            return;
+        }
+
         _ready.Enqueue(new WorkItem(_runOnThreadPool, arrival, task: null, CurrentTask, ++_sequence, TraceEventKind.ThreadPoolWork));
     }
 

@@ -13,7 +13,7 @@ namespace SimLoop;
 // Work a step sent to the pool (known from ThreadPoolListener) is held there until the loop hands it the baton:
 // it then runs as one step while the loop waits, so one thing runs at a time, in the loop's order. The step ends
 // when the pool thread's context switches back, which for a Task item comes too early, so Tasks are refused. Work nobody
-// sent (a real timer, real I/O, a thread of its own) is held until the run ends, and the run fails naming it.
+// sent (a real timer, real I/O, a thread of its own) fails the run, naming it.
 [SuppressMessage("Reliability", "CA1001", Justification = "Held pool threads may still wait on its events after the run; they are left to the GC.")]
 internal sealed class ThreadGuard
 {
@@ -28,7 +28,6 @@ internal sealed class ThreadGuard
     private static ThreadGuard? t_baton;
 
     private readonly ManualResetEventSlim _escaped = new(initialState: false);
-    private readonly ManualResetEventSlim _released = new(initialState: false);
     private readonly ManualResetEventSlim _stepDone = new(initialState: false);
     private readonly Dictionary<long, ThreadPoolArrival> _expected = new();
     private readonly object _gate = new();
@@ -67,7 +66,6 @@ internal sealed class ThreadGuard
     {
         _running = false;
         s_marker.Value = null;
-        _released.Set();
         lock (_gate)
         {
             foreach (ThreadPoolArrival arrival in _expected.Values)
@@ -105,12 +103,20 @@ internal sealed class ThreadGuard
     /// <summary>At an idle point, gives work that arrived uninvited a moment to show itself before a deadlock.</summary>
     public bool WaitForEscape(TimeSpan grace) => _escaped.Wait(grace);
 
+    /// <summary>Fails the run at once for work queued without the simulation's ExecutionContext: it could never arrive.</summary>
+    public void ReportUnfollowable() =>
+        Report("work was queued to the thread pool with ExecutionContext flow suppressed (ExecutionContext.SuppressFlow, " +
+               "as some libraries do around Task.Run), so the simulation cannot follow it. Keep the work on the loop: " +
+               "use Sim.Spawn, or create the object that queues it before the simulation runs");
+
     /// <summary>Registers work a step has just queued to the pool, so the thread that picks it up is let in.</summary>
-    public void Expect(ThreadPoolArrival arrival)
+    /// <returns><see langword="false"/> when the item is already expected: the pool moved it between its queues
+    /// (which logs a second enqueue), so it is not new work.</returns>
+    public bool Expect(ThreadPoolArrival arrival)
     {
         lock (_gate)
         {
-            _expected[arrival.WorkId] = arrival;
+            return _expected.TryAdd(arrival.WorkId, arrival);
         }
     }
 
@@ -187,11 +193,12 @@ internal sealed class ThreadGuard
 
         if (arrival is null || isTask)
         {
+            // The run fails at its next step. The work is let go rather than held: code blocking the loop thread on
+            // it (.Result, .Wait()) would otherwise hang the run instead of failing it.
             Report(isTask
                 ? "Task.Run (or Task.Factory.StartNew / ContinueWith on the default TaskScheduler) sent a Task to the thread " +
                   "pool, where the simulation cannot follow it. Use Sim.Spawn, or pass sim.TaskScheduler to StartNew / ContinueWith"
                 : Describe(new StackTrace(fNeedFileInfo: false), Environment.CurrentManagedThreadId));
-            Hold(_released);
             return;
         }
 

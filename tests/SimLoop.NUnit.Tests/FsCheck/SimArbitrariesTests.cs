@@ -86,4 +86,60 @@ public class SimArbitrariesTests
 
         Assert.That(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(100), property), Throws.Nothing);
     }
+    [Test]
+    public void SimCasesWithFaults_Generated_CoverEveryStrategyAndCarryOnlyThoseFaults()
+    {
+        FaultPlan faults = FaultPlan.Parse("cancel[0]@1s");
+        List<SimCase> sample = [.. SimArbitraries.SimCases(faults).Generator.Sample(200)];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sample.Select(c => c.Strategy).Distinct(), Is.EquivalentTo(Enum.GetValues<ScheduleStrategy>()));
+            Assert.That(sample.Select(c => c.Seed).Distinct().Count(), Is.GreaterThan(150));
+            Assert.That(sample.Select(c => c.Faults), Has.All.EqualTo(faults));
+        }
+    }
+
+    [Test]
+    public void SimCasesWithFaults_PinnedEnvironment_PinsSeedAndStrategyNotFaults()
+    {
+        SimArbitraries.Environment = DemoPrograms.Environment(
+            ("SIMLOOP_SEED", "5"), ("SIMLOOP_STRATEGY", "Random"), ("SIMLOOP_FAULTS", "cancel[1]@0.5s"));
+
+        IEnumerable<SimCase> sample = SimArbitraries.SimCases(FaultPlan.None).Generator.Sample(20);
+
+        Assert.That(sample, Has.All.EqualTo(new SimCase(5, ScheduleStrategy.Random, FaultPlan.None)));
+    }
+
+    [Test]
+    public void SimCasesWithFaults_ShrinkTowardsSeedZeroAndFifo()
+    {
+        var failing = new SimCase(40, ScheduleStrategy.Pct, FaultPlan.None);
+
+        List<SimCase> shrinks = [.. SimArbitraries.SimCases(FaultPlan.None).Shrinker(failing)];
+
+        Assert.That(shrinks, Does.Contain(failing with { Seed = 0 }).And.Contain(failing with { Strategy = ScheduleStrategy.Fifo })
+            .And.All.Matches<SimCase>(c => c!.Faults.Equals(FaultPlan.None)));
+    }
+
+    [Test]
+    public void RegisteredClass_SimCase_StillComesFromSimCasesWithGeneratedFaults()
+    {
+        // SimCases(FaultPlan) takes a parameter FsCheck cannot supply, so registering the class must not pick it up.
+        var seen = new List<SimCase>();
+        Property property = Prop.ForAll<SimCase>(c => seen.Add(c));
+
+        Check.One(Config.QuickThrowOnFailure.WithArbitrary([typeof(SimArbitraries)]).WithMaxTest(200), property);
+
+        Assert.That(seen.Count(c => !c.Faults.Faults.IsEmpty), Is.GreaterThan(50));
+    }
+
+    [Test]
+    public void ReplayLine_PinsSeedStrategyAndFaultsForTheCurrentTest()
+    {
+        string line = SimProperty.ReplayLine(new SimCase(77, ScheduleStrategy.Pct, FaultPlan.Parse("cancel[1]@0.5s")));
+
+        Assert.That(line, Is.EqualTo("SIMLOOP_SEED=77 SIMLOOP_STRATEGY=Pct SIMLOOP_FAULTS='cancel[1]@0.5s' dotnet test " +
+            "--filter \"FullyQualifiedName~SimArbitrariesTests.ReplayLine_PinsSeedStrategyAndFaultsForTheCurrentTest\""));
+    }
 }

@@ -57,17 +57,43 @@ public class ThreadGuardTests
     public void TaskRun_IsRefused_WithAMessageSayingWhatToUseInstead()
     {
         var sim = new Simulation();
-        bool ran = false;
         var error = Assert.Throws<SimulationEscapeException>(() => sim.Run(async () =>
         {
-            await Task.Run(() => ran = true);
+            await Task.Run(() => 1);
         }));
 
-        using (Assert.EnterMultipleScope())
+        Assert.That(error!.Message, Does.Contain("Task.Run").And.Contain("Use Sim.Spawn"));
+    }
+
+    [Test]
+    public void BlockingOnRefusedWork_FailsTheRun_InsteadOfHanging()
+    {
+        var sim = new Simulation();
+        Assert.Throws<SimulationEscapeException>(() => sim.Run(async () =>
         {
-            Assert.That(error!.Message, Does.Contain("Task.Run").And.Contain("Use Sim.Spawn"));
-            Assert.That(ran, Is.False, "the refused work must not run during the run");
-        }
+#pragma warning disable VSTHRD002, CA1849 // blocking on purpose: the run must fail, not hang
+            int value = Task.Run(() => 1).Result;
+#pragma warning restore VSTHRD002, CA1849
+            await Sim.Yield();
+            Assert.That(value, Is.EqualTo(1));
+        }));
+    }
+
+    [Test]
+    public void WorkQueuedWithFlowSuppressed_FailsTheRunAtOnce_SayingWhy()
+    {
+        var sim = new Simulation();
+        var error = Assert.Throws<SimulationEscapeException>(() => sim.Run(async () =>
+        {
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => { });
+            }
+
+            await Sim.Yield();
+        }));
+
+        Assert.That(error!.Message, Does.Contain("flow suppressed"));
     }
 
     [Test]

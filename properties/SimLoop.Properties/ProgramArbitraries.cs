@@ -1,29 +1,17 @@
 namespace SimLoop.Properties;
 
-/// <summary>FsCheck arbitraries of SimLoop's inputs: seeds and strategies, nests of awaits, cancel times,
-/// background load and generated programs. Registered per fixture with
-/// <c>[Properties(Arbitrary = new[] { typeof(SimArbitraries) })]</c>.</summary>
-/// <remarks>Setting <c>SIMLOOP_SEED</c> (and optionally <c>SIMLOOP_STRATEGY</c>) pins every generated
-/// <see cref="SimCase"/>: that is what a failure's replay line does.</remarks>
-public static class SimArbitraries
+/// <summary>FsCheck arbitraries of the programs the laws run: nests of awaits, cancel times, background load and
+/// generated programs, with the run itself (<see cref="SimCase"/>: seed and strategy) from SimLoop.FsCheck.
+/// Registered per fixture with <c>[Properties(Arbitrary = new[] { typeof(ProgramArbitraries) })]</c>.</summary>
+public static class ProgramArbitraries
 {
     /// <summary>The deepest nest generated: the issue asks for depths up to 50.</summary>
     public const int DepthMax = 50;
 
-    /// <summary>Seeds and strategies, or the pinned ones from the environment.</summary>
-    /// <returns>The arbitrary.</returns>
-    public static Arbitrary<SimCase> Cases()
-    {
-        long? seed = long.TryParse(Environment.GetEnvironmentVariable("SIMLOOP_SEED"), CultureInfo.InvariantCulture,
-            out long pinned) ? pinned : null;
-        ScheduleStrategy? strategy = Enum.TryParse(Environment.GetEnvironmentVariable("SIMLOOP_STRATEGY"), true,
-            out ScheduleStrategy s) ? s : null;
-        Gen<long> seeds = seed is { } fixedSeed ? Gen.Constant(fixedSeed) : Gen.Choose(0, int.MaxValue).Select(i => (long)i);
-        Gen<ScheduleStrategy> strategies = strategy is { } fixedStrategy
-            ? Gen.Constant(fixedStrategy)
-            : Gen.Elements(SimCase.Strategies.ToArray());
-        return Arb.From(Gen.Zip(seeds, strategies).Select(t => new SimCase(t.Item1, t.Item2)));
-    }
+    /// <summary>Seeds and strategies from <see cref="SimArbitraries.SimCases(FaultPlan)"/>, with no fault plan: each
+    /// law's program cancels what it cancels itself, at times its model knows.</summary>
+    /// <returns>The arbitrary; <c>SIMLOOP_SEED</c> and <c>SIMLOOP_STRATEGY</c> pin every case it generates.</returns>
+    public static Arbitrary<SimCase> Cases() => SimArbitraries.SimCases(FaultPlan.None);
 
     /// <summary>Nests of depth 1 to <see cref="DepthMax"/>, with an even innermost delay and an odd cancel time.</summary>
     /// <returns>The arbitrary; it shrinks by removing levels, dropping waits and moving times towards 1 ms.</returns>

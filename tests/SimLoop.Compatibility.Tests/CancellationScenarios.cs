@@ -1,0 +1,150 @@
+namespace SimLoop.Compatibility.Tests;
+
+// CancellationTokenSource with a delay: given sim.Clock (constructor or CancelAfter on a source built with it) it
+// cancels in virtual time, its callbacks running on the loop as the timer fires; linked sources follow their parents.
+// A source built without a TimeProvider arms a real timer when CancelAfter is called: refused.
+public class CancellationScenarios
+{
+    [Test]
+    public void CancelAfter_OnASourceBuiltWithSimClock_CancelsTwoWaitersInVirtualTime()
+    {
+        DeterminismHarness.Check(async print =>
+        {
+            using var source = new CancellationTokenSource(Timeout.InfiniteTimeSpan, Sim.Clock);
+            source.CancelAfter(TimeSpan.FromSeconds(30));
+            SimTask[] waiters = [.. Enumerable.Range(0, 2).Select(i => Sim.Spawn(async () =>
+            {
+                try
+                {
+                    await Task.Delay(Timeout.InfiniteTimeSpan, Sim.Clock, source.Token).ConfigureAwait(i == 0);
+                }
+                catch (OperationCanceledException)
+                {
+                    print($"w{i} cancelled at {Sim.Elapsed}");
+                }
+            }, $"w{i}"))];
+            foreach (SimTask waiter in waiters)
+            {
+                await waiter;
+            }
+        }, run => Assert.That(run.Lines, Is.EquivalentTo(new[] { "w0 cancelled at 00:00:30", "w1 cancelled at 00:00:30" }), run.Where));
+    }
+
+    [Test]
+    public void LinkedTokens_TheEarlierParentCancelsTheLinkedWaiters()
+    {
+        DeterminismHarness.Check(async print =>
+        {
+            using var slow = new CancellationTokenSource(TimeSpan.FromMinutes(5), Sim.Clock);
+            using var fast = new CancellationTokenSource(TimeSpan.FromMinutes(2), Sim.Clock);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(slow.Token, fast.Token);
+            linked.Token.Register(() => print($"callback at {Sim.Elapsed}, fast {fast.IsCancellationRequested}, slow {slow.IsCancellationRequested}"));
+            SimTask[] waiters = [.. Enumerable.Range(0, 2).Select(i => Sim.Spawn(async () =>
+            {
+                try
+                {
+                    await Sim.Delay(TimeSpan.FromHours(1), linked.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    print($"w{i} cancelled at {Sim.Elapsed}");
+                }
+            }, $"w{i}"))];
+            foreach (SimTask waiter in waiters)
+            {
+                await waiter;
+            }
+        }, run =>
+        {
+            Assert.That(run.Lines[0], Is.EqualTo("callback at 00:02:00, fast True, slow False"), run.Where);
+            Assert.That(run.Lines.Skip(1), Is.EquivalentTo(new[] { "w0 cancelled at 00:02:00", "w1 cancelled at 00:02:00" }), run.Where);
+        });
+    }
+
+    // The same timeout reached through the token of a source with a delay, while a peer sleeps to the same instant.
+    [Test]
+    public void ConstructorDelay_WithSimClock_CancelsAwaitOfATaskCompletionSource()
+    {
+        DeterminismHarness.Check(async print =>
+        {
+            var never = new TaskCompletionSource();
+            SimTask waiter = Sim.Spawn(async () =>
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), Sim.Clock);
+                try
+                {
+                    await never.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    print($"waiter cancelled at {Sim.Elapsed}");
+                }
+            }, "waiter");
+            SimTask peer = Sim.Spawn(async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), Sim.Clock);
+                print($"peer at {Sim.Elapsed}");
+            }, "peer");
+            await waiter;
+            await peer;
+        }, run => Assert.That(run.Lines, Is.EquivalentTo(new[] { "waiter cancelled at 00:00:10", "peer at 00:00:10" }), run.Where),
+        Races.InTraceOnly);
+    }
+
+    // While the loop idles, the real timer fires during the run and the run is refused.
+    [Test]
+    public void CancelAfter_OnASourceWithoutATimeProvider_RejectedAsARealTimer()
+    {
+        IReadOnlyList<SimulationEscapeException> escapes = RejectionHarness.ExpectEscape(async print =>
+        {
+            using var source = new CancellationTokenSource();
+            source.CancelAfter(TimeSpan.FromMilliseconds(30));
+            try
+            {
+                await new TaskCompletionSource().Task.WaitAsync(source.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                print("cancelled");
+            }
+        });
+
+        Assert.That(escapes, Has.All.Message.Contain("real timer").And.Message.Contain("sim.Clock"));
+    }
+
+    // The caveat's other half: when virtual time can move on, a real timer is simply too slow to be seen. An hour of
+    // virtual time passes in microseconds, so a real 10-minute CancelAfter never fires inside the run.
+    [Test]
+    public void CancelAfter_OnASourceWithoutATimeProvider_DoesNotFireInVirtualTime()
+    {
+        DeterminismHarness.Check(async print =>
+        {
+            using var source = new CancellationTokenSource();
+            source.CancelAfter(TimeSpan.FromMinutes(10));
+            SimTask peer = Sim.Spawn(async () =>
+            {
+                await Sim.Yield();
+                print($"peer at {Sim.Elapsed}");
+            }, "peer");
+            await Sim.Yield();
+            await Sim.Delay(TimeSpan.FromHours(1), source.Token);
+            print($"still not cancelled at {Sim.Elapsed}: {!source.IsCancellationRequested}");
+            await peer;
+        }, run => Assert.That(run.Lines, Does.Contain("still not cancelled at 01:00:00: True"), run.Where), Races.InTraceOnly);
+    }
+
+    // CancelAsync runs the token's callbacks in a Task queued to TaskScheduler.Default: refused like Task.Run.
+    [Test]
+    public void CancelAsync_WithCallbacksRegistered_RejectedAsATaskOnTheDefaultScheduler()
+    {
+        IReadOnlyList<SimulationEscapeException> escapes = RejectionHarness.ExpectEscape(async print =>
+        {
+            using var source = new CancellationTokenSource();
+            Task waiting = Task.Delay(Timeout.InfiniteTimeSpan, Sim.Clock, source.Token);
+            await source.CancelAsync();
+            print($"cancelled: {waiting.IsCanceled}");
+        });
+
+        Assert.That(escapes, Has.All.Message.Contain("Task.Factory.StartNew").And.Message.Contain("Use Sim.Spawn"));
+    }
+}
