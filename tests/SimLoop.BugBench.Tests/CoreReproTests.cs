@@ -3,9 +3,10 @@ using System.Threading.Channels;
 namespace SimLoop.BugBench.Tests;
 
 // Smallest programs found while writing the benchmark where the core fails on ordinary BCL code: each should run to
-// completion, but ends in SimulationEscapeException. Three of them first stall for 30 s of wall time (ThreadGuard's
-// ArrivalTimeout): the BCL queues the work with ThreadPool.UnsafeQueueUserWorkItem, without the ExecutionContext that
-// would let SimLoop hold it. Ignored until the core handles them; remove the Ignore to reproduce.
+// completion, but ends in SimulationEscapeException. In the first three the BCL queues work with
+// ThreadPool.UnsafeQueueUserWorkItem, without the ExecutionContext that would let SimLoop hold it: the loop either waits
+// 30 s of wall time for it (ThreadGuard's ArrivalTimeout) or sees its continuation posted from a pool thread outside any
+// step, depending on thread timing. Ignored until the core handles them; remove the Ignore to reproduce.
 public class CoreReproTests
 {
     private const string Unsafe = "core bug: BCL work queued without the ExecutionContext stalls 30 s, then SimulationEscapeException";
@@ -15,7 +16,8 @@ public class CoreReproTests
     public void WaitAsync_OnRunContinuationsAsynchronouslySource_CompletedByTimer_RunsToCompletion()
     {
         // Task.WaitAsync registers a completion action; a RunContinuationsAsynchronously task runs completion actions
-        // through ThreadPool.UnsafeQueueUserWorkItemInternal (Task.RunContinuations).
+        // through ThreadPool.UnsafeQueueUserWorkItemInternal (Task.RunContinuations). Seen: "a continuation was posted to
+        // the simulation from thread 12, outside any step".
         Assert.That(() => new Simulation().Run(async () =>
         {
             var response = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,55 +52,23 @@ public class CoreReproTests
     }
 
     [Test]
-    [Ignore(Unsafe)]
-    public void SemaphoreSlimWaitAsync_CancelledThenReleasedInOneStep_RunsToCompletion()
+    [Ignore(Unsafe + "; and whether it happens depends on what ran before in the process")]
+    public void ReleaseOnCancel_RandomSeedsZeroToThree_NeverEscape()
     {
-        // The waiter is a TaskNode (RunContinuationsAsynchronously) that WaitAsync(token) wraps with Task.WaitAsync.
-        // Cancelled, the wrapper posts the waiter's continuation; a Release before that continuation runs still finds
-        // the TaskNode queued, completes it, and its completion action goes to the pool the same way as above.
-        Assert.That(() => new Simulation().Run(async () =>
+        // SemaphoreSlim.WaitAsync(token), a cancellation and a Release close together (Bugs/ReleaseOnCancelBug.cs).
+        // Seed 3 alone, first in a fresh process, runs clean in 20 steps; after seeds 0-2 it stalls 30 s and escapes.
+        // Programs reduced by hand (cancel then release in one step, or release a token waiter) all ran clean.
+        var bug = new Bugs.ReleaseOnCancelBug();
+        var escapes = new List<long>();
+        for (long seed = 0; seed <= 3; seed++)
         {
-            using var gate = new SemaphoreSlim(0);
-            using var stop = new CancellationTokenSource();
-            SimTask waiter = Sim.Spawn(async () =>
+            (_, Exception? error) = BugRun.Once(bug, BugRun.Search(ScheduleStrategy.Random, seed));
+            if (error is SimulationEscapeException)
             {
-                try
-                {
-                    await gate.WaitAsync(stop.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }, "waiter");
-            await Task.Yield();
-            stop.Cancel();
-            gate.Release();
-            await waiter;
-        }), Throws.Nothing);
-    }
+                escapes.Add(seed);
+            }
+        }
 
-    [Test]
-    [Ignore("core bug: CancellationTokenSource.CancelAsync with a registered callback is refused as Task.Run")]
-    public void CancelAsync_WithRegisteredCallback_RunsToCompletion()
-    {
-        // CancelAsync runs the callbacks with Task.Factory.StartNew on TaskScheduler.Default, a Task item SimLoop refuses;
-        // analyzers (CA1849) steer async code to CancelAsync, so it is common.
-        Assert.That(() => new Simulation().Run(async () =>
-        {
-            using var stop = new CancellationTokenSource();
-            SimTask sleeper = Sim.Spawn(async () =>
-            {
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(10), Sim.Clock, stop.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }, "sleeper");
-            await Task.Yield();
-            await stop.CancelAsync();
-            await sleeper;
-        }), Throws.Nothing);
+        Assert.That(escapes, Is.Empty, "seeds whose run escaped the loop");
     }
 }

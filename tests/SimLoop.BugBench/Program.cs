@@ -68,6 +68,7 @@ string command = "dotnet run -c Release --project tests/SimLoop.BugBench -- " + 
 var report = new ReportWriter(plan, results, command, stopwatch.Elapsed);
 if (options.TryGetValue("report", out string? path))
 {
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
     File.WriteAllText(path, report.Report());
     Console.WriteLine($"wrote {path} in {stopwatch.Elapsed.TotalSeconds:F0} s");
 }
@@ -79,6 +80,7 @@ else
 
 if (options.TryGetValue("example", out string? example))
 {
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(example))!);
     File.WriteAllText(example, report.Example());
     Console.WriteLine($"wrote {example}");
 }

@@ -62,7 +62,7 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
             FailureAnalysis? first = Result(bug, ScheduleStrategy.Pct)?.Found.FirstOrDefault();
             if (first?.Minimized is { } minimized)
             {
-                text.AppendLine(Invariant($"**{bug.Name}** (Pct seed {first.Seed}, {first.Choices} choices, {minimized.OriginalDepartures} departures before minimization, {minimized.Runs} minimizer runs):"))
+                text.AppendLine(Invariant($"**{bug.Name}** (Pct seed {first.Seed}, {first.Choices} choices, {Plural(minimized.OriginalDepartures, "departure")} before minimization, {minimized.Runs} minimizer runs):"))
                     .AppendLine().AppendLine("```").AppendLine(minimized.Explain()).AppendLine("```").AppendLine();
             }
         }
@@ -148,6 +148,9 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
         List<double> sorted = [.. values.Order()];
         return (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
     }
+
+    private static string Plural(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
