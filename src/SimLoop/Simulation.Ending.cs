@@ -52,9 +52,9 @@ public sealed partial class Simulation
             {
                 Fail(new SimulationEscapeException(
                     $"Work escaped the simulation's thread {Where}: {Loop.Guard.Escape}. SimLoop runs every continuation " +
-                    "on the thread that called Run, so this run could not stay deterministic. Keep the work on the loop: " +
-                    "use Sim.Spawn instead of Task.Run, leave ConfigureAwait(false) out of the code under test, and pass " +
-                    "sim.Clock wherever a TimeProvider is taken.", _main.IsCompleted ? _main.Exception : null));
+                    "as a step of its loop, so this run could not stay deterministic. Keep the work under the loop: pass " +
+                    "sim.Clock wherever a TimeProvider is taken, start work with Sim.Spawn (or Task.Run) rather than a thread " +
+                    "of its own, and fake real I/O.", _main.IsCompleted ? _main.Exception : null));
             }
 
             Loop.Replayer?.CheckFinished();

@@ -121,7 +121,7 @@ public sealed partial class Simulation
     internal static Simulation CurrentOrThrow(string member) =>
         t_current ?? ThreadGuard.BatonSimulation ?? throw new InvalidOperationException(
             $"{member} is only available inside a running simulation: in code that Simulation.Run runs, on its thread. " +
-            "If this code runs inside one, it has left the simulation's thread (Task.Run, ConfigureAwait(false), a real timer).");
+            "If this code runs inside one, it has left the simulation's control (a real timer, real I/O, a thread of its own).");
 
     internal static RunLoop CurrentLoop(string member) => CurrentOrThrow(member)._loop;
 

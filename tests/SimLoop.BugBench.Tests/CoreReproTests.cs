@@ -2,17 +2,14 @@ using System.Threading.Channels;
 
 namespace SimLoop.BugBench.Tests;
 
-// Smallest programs found while writing the benchmark where the core fails on ordinary BCL code: each should run to
-// completion, but ends in SimulationEscapeException. In the first three the BCL queues work with
-// ThreadPool.UnsafeQueueUserWorkItem, without the ExecutionContext that would let SimLoop hold it: the loop either waits
-// 30 s of wall time for it (ThreadGuard's ArrivalTimeout) or sees its continuation posted from a pool thread outside any
-// step, depending on thread timing. Ignored until the core handles them; remove the Ignore to reproduce.
+// Smallest programs found while writing the benchmark where the core once failed on ordinary BCL code, kept as
+// regression tests. The BCL queues this work with ThreadPool.UnsafeQueueUserWorkItem (no ExecutionContext), and some of
+// it goes on working after it leaves the simulation's context; the core used to hold pool work at its first switch
+// into that context and end its step at the first switch out, so it stalled 30 s or raced the loop. It now holds the
+// work where the pool dequeues it and ends the step where the pool's dispatch loop resets the thread.
 public class CoreReproTests
 {
-    private const string Unsafe = "core bug: BCL work queued without the ExecutionContext stalls 30 s, then SimulationEscapeException";
-
     [Test]
-    [Ignore(Unsafe)]
     public void WaitAsync_OnRunContinuationsAsynchronouslySource_CompletedByTimer_RunsToCompletion()
     {
         // Task.WaitAsync registers a completion action; a RunContinuationsAsynchronously task runs completion actions
@@ -27,7 +24,6 @@ public class CoreReproTests
     }
 
     [Test]
-    [Ignore(Unsafe)]
     public void ChannelReadAsync_CancelledWhileWaiting_RunsToCompletion()
     {
         // The channel's AsyncOperation completes a cancelled read through ThreadPool.UnsafeQueueUserWorkItem.
@@ -52,7 +48,6 @@ public class CoreReproTests
     }
 
     [Test]
-    [Ignore(Unsafe + "; and whether it happens depends on what ran before in the process")]
     public void ReleaseOnCancel_RandomSeedsZeroToThree_NeverEscape()
     {
         // SemaphoreSlim.WaitAsync(token), a cancellation and a Release close together (Bugs/ReleaseOnCancelBug.cs).

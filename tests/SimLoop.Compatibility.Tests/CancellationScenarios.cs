@@ -133,18 +133,30 @@ public class CancellationScenarios
         }, run => Assert.That(run.Lines, Does.Contain("still not cancelled at 01:00:00: True"), run.Where), Races.InTraceOnly);
     }
 
-    // CancelAsync runs the token's callbacks in a Task queued to TaskScheduler.Default: refused like Task.Run.
+    // CancelAsync runs the token's callbacks in a Task queued to TaskScheduler.Default: it runs as a loop step.
     [Test]
-    public void CancelAsync_WithCallbacksRegistered_RejectedAsATaskOnTheDefaultScheduler()
+    public void CancelAsync_WithCallbacksRegistered_CallbacksRunAsALoopStep_BeforeTheAwaitResumes()
     {
-        IReadOnlyList<SimulationEscapeException> escapes = RejectionHarness.ExpectEscape(async print =>
+        CompatibilitySummary summary = DeterminismHarness.Check(async print =>
         {
             using var source = new CancellationTokenSource();
             Task waiting = Task.Delay(Timeout.InfiniteTimeSpan, Sim.Clock, source.Token);
+            using CancellationTokenRegistration registration = source.Token.Register(() => print($"callback at {Sim.Elapsed}"));
+            SimTask peer = Sim.Spawn(async () =>
+            {
+                await Sim.Delay(TimeSpan.FromSeconds(1));
+                print($"peer at {Sim.Elapsed}");
+            }, "peer");
+            await Sim.Delay(TimeSpan.FromSeconds(1));
             await source.CancelAsync();
             print($"cancelled: {waiting.IsCanceled}");
+            await peer;
+        }, run =>
+        {
+            Assert.That(run.Lines.ToList().IndexOf("callback at 00:00:01"), Is.LessThan(run.Lines.ToList().IndexOf("cancelled: True")), run.Where);
+            Assert.That(run.Lines, Is.EquivalentTo(new[] { "callback at 00:00:01", "cancelled: True", "peer at 00:00:01" }), run.Where);
         });
 
-        Assert.That(escapes, Has.All.Message.Contain("Task.Factory.StartNew").And.Message.Contain("Use Sim.Spawn"));
+        Assert.That(summary.PoolSteps, Is.GreaterThan(0), "CancelAsync should have sent its callbacks to the pool");
     }
 }

@@ -91,20 +91,66 @@ public class PollyResilienceScenarios
         });
     }
 
-    // Built inside the run, the breaker's background Task is sent to the pool from a step but never reaches the
-    // loop (it carries no ExecutionContext): the run is refused at once.
+    // Built inside the run with the state callbacks set: Polly runs OnOpened / OnHalfOpened / OnClosed on a
+    // background Task it starts with the ExecutionContext's flow suppressed; that Task and each callback it runs are
+    // loop steps too, so the callbacks see the virtual time of the transition that scheduled them.
     [Test]
-    public void CircuitBreaker_BuiltInsideRun_RejectedBecauseItsBackgroundTaskCarriesNoExecutionContext()
+    public void CircuitBreaker_BuiltInsideRun_StateCallbacksRunAsLoopSteps_AtTheTransitionsVirtualTime()
     {
-        ScenarioRun run = DeterminismHarness.RunOnce(ScheduleStrategy.Fifo, 0, async print =>
+        DeterminismHarness.Check(async print =>
         {
             ResiliencePipeline pipeline = new ResiliencePipelineBuilder { TimeProvider = Sim.Clock }
-                .AddCircuitBreaker(new CircuitBreakerStrategyOptions())
+                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder().Handle<InvalidOperationException>(),
+                    FailureRatio = 0.5,
+                    MinimumThroughput = 2,
+                    SamplingDuration = TimeSpan.FromMinutes(1),
+                    BreakDuration = TimeSpan.FromSeconds(30),
+                    OnOpened = _ => Transition("opened", print),
+                    OnHalfOpened = _ => Transition("half-opened", print),
+                    OnClosed = _ => Transition("closed", print),
+                })
                 .Build();
-            await pipeline.ExecuteAsync(async token => await Sim.Delay(TimeSpan.FromSeconds(1), token));
-        });
+            SimTask peer = Sim.Spawn(async () =>
+            {
+                foreach (int seconds in new[] { 12, 30, 1 })
+                {
+                    await Sim.Delay(TimeSpan.FromSeconds(seconds)); // wakes with each transition
+                }
+            }, "peer");
+            for (int call = 0; call < 6; call++)
+            {
+                try
+                {
+                    await pipeline.ExecuteAsync(async token =>
+                    {
+                        await Sim.Delay(TimeSpan.FromSeconds(1), token);
+                        if (Sim.Elapsed < TimeSpan.FromSeconds(40))
+                        {
+                            throw new InvalidOperationException("service down");
+                        }
+                    });
+                }
+                catch (Exception error) when (error is InvalidOperationException or BrokenCircuitException)
+                {
+                }
 
-        Assert.That(run.Failure, Is.InstanceOf<SimulationEscapeException>().With.Message.Contain("ExecutionContext"));
+                await Sim.Delay(TimeSpan.FromSeconds(10));
+            }
+
+            await peer;
+        }, run =>
+        {
+            Assert.That(run.Lines, Is.EqualTo(new[] { "opened at 00:00:12", "half-opened at 00:00:42", "closed at 00:00:43" }), run.Where);
+            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(64)), run.Where);
+        }, Races.InTraceOnly);
+    }
+
+    private static ValueTask Transition(string what, Action<string> print)
+    {
+        print($"{what} at {Sim.Elapsed}");
+        return ValueTask.CompletedTask;
     }
 
     private static async Task CallEvery10Seconds(ResiliencePipeline pipeline, CircuitBreakerStateProvider state, string name, Action<string> print)

@@ -99,7 +99,6 @@ public class SemaphoreSlimScenarios
 
     // Async waiters are served first come, first served: the first to wait gets the one release, the other times out.
     [Test]
-    [Ignore("core bug: a pool step ends at the first ExecutionContext switch back, so Task.WaitAsync's promise can dispose its timeout timer after the loop has moved on (about 1 run in 300 diverges); see the issue 5 note")]
     public void WaitAsync_WaitAsyncWithSimClock_TimesOutInVirtualTime()
     {
         DeterminismHarness.Check(async print =>

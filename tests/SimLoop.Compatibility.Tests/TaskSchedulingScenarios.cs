@@ -1,18 +1,75 @@
 namespace SimLoop.Compatibility.Tests;
 
-// Work started as a Task: Task.Run always uses the thread pool (refused); Task.Factory.StartNew and ContinueWith take
-// a TaskScheduler, and given sim.TaskScheduler (or TaskScheduler.FromCurrentSynchronizationContext()) run on the loop.
+// Work started as a Task. Task.Run (and StartNew / ContinueWith on the default scheduler) queue the Task to the thread
+// pool: the pool thread that takes it runs it, and every continuation it runs inline afterwards, as one loop step.
+// Given sim.TaskScheduler (or TaskScheduler.FromCurrentSynchronizationContext()) they run on the loop thread itself.
 public class TaskSchedulingScenarios
 {
     [Test]
-    public void TaskRun_RejectedWithAMessageNamingSimSpawn()
+    public void TaskRun_ThreeBodiesWithVirtualDelays_RunAsLoopSteps_ResultsAtExactTimes()
     {
-        IReadOnlyList<SimulationEscapeException> escapes = RejectionHarness.ExpectEscape(async print =>
+        CompatibilitySummary summary = DeterminismHarness.Check(async print =>
         {
-            await Task.Run(() => print("ran"));
+            Task<int>[] bodies = [.. Enumerable.Range(0, 3).Select(i => Task.Run(async () =>
+            {
+                print($"t{i} started");
+                await Task.Delay(TimeSpan.FromSeconds(i + 1), Sim.Clock);
+                print($"t{i} at {Sim.Elapsed}");
+                return i + 1;
+            }))];
+            int[] results = await Task.WhenAll(bodies);
+            print($"sum {results.Sum()} at {Sim.Elapsed}");
+        }, run =>
+        {
+            Assert.That(run.Lines.Take(3), Is.EquivalentTo(new[] { "t0 started", "t1 started", "t2 started" }), run.Where);
+            Assert.That(run.Lines.Skip(3), Is.EqualTo(new[] { "t0 at 00:00:01", "t1 at 00:00:02", "t2 at 00:00:03", "sum 6 at 00:00:03" }), run.Where);
         });
 
-        Assert.That(escapes, Has.All.Message.Contain("Task.Run").And.Message.Contain("Use Sim.Spawn"));
+        Assert.That(summary.PoolSteps, Is.GreaterThan(0), "Task.Run should have sent its bodies to the pool");
+    }
+
+    // A synchronous body and the awaiting task's ContinueWith on the default scheduler: the continuation runs inline
+    // after the body, in the same step, so it sees exactly what the body did.
+    [Test]
+    public void TaskRun_SynchronousBodies_AndContinueWithOnTheDefaultScheduler_EachBodyOnceBeforeItsContinuation()
+    {
+        DeterminismHarness.Check(async print =>
+        {
+            int shared = 0;
+            Task[] chains = [.. Enumerable.Range(0, 3).Select(i => Task.Run(() =>
+            {
+                int seen = shared;
+                shared = seen + 1; // not atomic: only safe because nothing runs beside it
+                print($"body {i}");
+            }).ContinueWith(_ => print($"after {i}"), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default))];
+            await Task.WhenAll(chains);
+            print($"shared {shared}");
+        }, run =>
+        {
+            Assert.That(run.Lines[^1], Is.EqualTo("shared 3"), run.Where);
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.That(run.Lines.ToList().IndexOf($"body {i}"), Is.LessThan(run.Lines.ToList().IndexOf($"after {i}")), run.Where);
+            }
+        });
+    }
+
+    // The body cannot run before the step blocking on it ends: after 10 s of wall time without a step the run fails
+    // saying so, and the body is let go so the blocked step can finish. One run: it costs those 10 s.
+    [Test]
+    public void TaskRun_ResultBlockingTheLoop_FailsTheRunSayingWhy_InsteadOfHanging()
+    {
+        ScenarioRun run = DeterminismHarness.RunOnce(ScheduleStrategy.Fifo, 0, async print =>
+        {
+#pragma warning disable VSTHRD002, CA1849 // blocking on purpose: the run must fail, not hang
+            int value = Task.Run(() => 1).Result;
+#pragma warning restore VSTHRD002, CA1849
+            await Sim.Yield();
+            print($"value {value}");
+        });
+
+        Assert.That(run.Failure, Is.InstanceOf<SimulationEscapeException>()
+            .With.Message.Contain("took no step").And.Message.Contain(".Result").And.Message.Contain("Await it instead"));
     }
 
     [Test]

@@ -1,7 +1,7 @@
 namespace SimLoop.Consumer.Tests;
 
 // What depends on the runtime the package runs on: the BCL's TimeProvider seam, the thread-pool hops SimLoop keeps on
-// the loop (an EventListener on the runtime's own thread-pool events), and the refusal of Task.Run. On the net8.0
+// the loop (an EventListener on the runtime's own thread-pool events), Task.Run among them. On the net8.0
 // leg these run on .NET 8's BCL, not .NET 10's.
 public class CompatibilityTests
 {
@@ -57,13 +57,26 @@ public class CompatibilityTests
     }
 
     [Test]
-    public void TaskRun_InsideARun_FailsWithAnEscapeNamingIt()
+    public void TaskRun_InsideARun_RunsOnAPoolThreadAsALoopStep_InVirtualTime()
     {
         var sim = new Simulation();
+        int loopThread = Environment.CurrentManagedThreadId;
+        int ranOn = 0;
 
-        var error = Assert.Throws<SimulationEscapeException>(() => sim.Run(() => Task.Run(() => { })));
+        int result = sim.Run(() => Task.Run(async () =>
+        {
+            ranOn = Environment.CurrentManagedThreadId;
+            await Task.Delay(TimeSpan.FromMinutes(5), sim.Clock);
+            return 42;
+        }));
 
-        Assert.That(error!.Message, Does.Contain("Task.Run"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result, Is.EqualTo(42));
+            Assert.That(ranOn, Is.Not.EqualTo(loopThread));
+            Assert.That(sim.Elapsed, Is.EqualTo(TimeSpan.FromMinutes(5)));
+            Assert.That(sim.Trace.Select(e => e.Kind), Does.Contain(TraceEventKind.ThreadPoolWork));
+        });
     }
 
     // Four workers behind a SemaphoreSlim, awaiting with ConfigureAwait(false) as library code does.

@@ -48,13 +48,7 @@ internal sealed partial class RunLoop
             return;
         }
 
-        if (ExecutionContext.IsFlowSuppressed())
-        {
-            Guard.ReportUnfollowable();
-            return;
-        }
-
-        var arrival = new ThreadPoolArrival(workId, Steps);
+        var arrival = new ThreadPoolArrival(Guard, workId, Steps);
         if (!Guard.Expect(arrival))
         {
             return;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
@@ -8,20 +9,32 @@ using System.Threading.Tasks;
 namespace SimLoop;
 
 // Work that leaves the loop thread would race the loop and make runs unrepeatable, so it is caught at the door.
-// An AsyncLocal set on the loop thread flows with the ExecutionContext into everything the run starts; its change
-// handler fires on any other thread the moment such work arrives there, before any of the work's code runs.
-// Work a step sent to the pool (known from ThreadPoolListener) is held there until the loop hands it the baton:
-// it then runs as one step while the loop waits, so one thing runs at a time, in the loop's order. The step ends
-// when the pool thread's context switches back, which for a Task item comes too early, so Tasks are refused. Work nobody
-// sent (a real timer, real I/O, a thread of its own) fails the run, naming it.
+//
+// Work a step sends to the thread pool (seen by ThreadPoolListener) is held by the pool thread that dequeues it,
+// before any of its code runs, until the loop hands it the baton; it then runs as one step while the loop waits.
+// The step ends where the pool's dispatch loop resets the thread after the item: the thread carries an AsyncLocal
+// marker and a plain SynchronizationContext while it holds the baton, and the dispatch loop clears the context
+// before it clears the marker, which tells the end of the item from a switch to the default ExecutionContext inside
+// it. A plain SynchronizationContext is what awaits treat as no context at all, so the work sees a pool thread.
+//
+// The same marker flows with the ExecutionContext into everything a run starts: work that arrives on another
+// thread without having been sent by a step (a real timer, real I/O, a thread of its own) fails the run, naming it.
 [SuppressMessage("Reliability", "CA1001", Justification = "Held pool threads may still wait on its events after the run; they are left to the GC.")]
 internal sealed class ThreadGuard
 {
-    // Wall-clock bounds for failure paths only: a pool thread that never comes, or a step on one that never ends.
+    // Wall-clock bounds for failure paths only: work no pool thread picks up, a step on a pool thread that never
+    // ends, and a loop thread that stopped taking steps while work waits for its turn (it blocks on that work).
     private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StalledLoopTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan HeldPoll = TimeSpan.FromSeconds(1);
 
     private static readonly AsyncLocal<ThreadGuard?> s_marker = new(OnMarkerChanged);
+    private static readonly SynchronizationContext s_poolStepContext = new();
+
+    // Work sent by a step of any running simulation, by the id the pool's events give it (the item's address,
+    // unique among live items); the pool thread that dequeues one looks it up here.
+    private static readonly ConcurrentDictionary<long, ThreadPoolArrival> s_sent = new();
 
     // Set on a pool thread while it holds the baton for this guard.
     [ThreadStatic]
@@ -29,12 +42,13 @@ internal sealed class ThreadGuard
 
     private readonly ManualResetEventSlim _escaped = new(initialState: false);
     private readonly ManualResetEventSlim _stepDone = new(initialState: false);
-    private readonly Dictionary<long, ThreadPoolArrival> _expected = new();
+    private readonly Dictionary<long, ThreadPoolArrival> _pending = new();
     private readonly object _gate = new();
     private readonly Simulation _simulation;
     private int _loopThreadId;
     private volatile int _stepThreadId;
     private volatile bool _running;
+    private volatile bool _loopWaitsForPool;
     private volatile string? _escape;
 
     public ThreadGuard(Simulation simulation)
@@ -68,10 +82,13 @@ internal sealed class ThreadGuard
         s_marker.Value = null;
         lock (_gate)
         {
-            foreach (ThreadPoolArrival arrival in _expected.Values)
+            foreach (ThreadPoolArrival arrival in _pending.Values)
             {
+                s_sent.TryRemove(arrival.WorkId, out _);
                 arrival.Go.Set();
             }
+
+            _pending.Clear();
         }
     }
 
@@ -103,25 +120,50 @@ internal sealed class ThreadGuard
     /// <summary>At an idle point, gives work that arrived uninvited a moment to show itself before a deadlock.</summary>
     public bool WaitForEscape(TimeSpan grace) => _escaped.Wait(grace);
 
-    /// <summary>Fails the run at once for work queued without the simulation's ExecutionContext: it could never arrive.</summary>
-    public void ReportUnfollowable() =>
-        Report("work was queued to the thread pool with ExecutionContext flow suppressed (ExecutionContext.SuppressFlow, " +
-               "as some libraries do around Task.Run), so the simulation cannot follow it. Keep the work on the loop: " +
-               "use Sim.Spawn, or create the object that queues it before the simulation runs");
-
-    /// <summary>Registers work a step has just queued to the pool, so the thread that picks it up is let in.</summary>
-    /// <returns><see langword="false"/> when the item is already expected: the pool moved it between its queues
+    /// <summary>Registers work a step has just queued to the pool, so the thread that dequeues it waits for its turn.</summary>
+    /// <returns><see langword="false"/> when the item is already registered: the pool moved it between its queues
     /// (which logs a second enqueue), so it is not new work.</returns>
     public bool Expect(ThreadPoolArrival arrival)
     {
         lock (_gate)
         {
-            return _expected.TryAdd(arrival.WorkId, arrival);
+            if (!_pending.TryAdd(arrival.WorkId, arrival))
+            {
+                return false;
+            }
+        }
+
+        s_sent[arrival.WorkId] = arrival;
+        return true;
+    }
+
+    /// <summary>On the pool thread that has just dequeued a work item: holds it if a step sent it, until its turn.</summary>
+    public static void OnDequeued(long workId)
+    {
+        if (s_sent.TryGetValue(workId, out ThreadPoolArrival? arrival) && s_sent.TryRemove(workId, out arrival))
+        {
+            arrival.Guard.Admit(arrival);
         }
     }
 
     /// <summary>Runs the sent work as the current step: waits for its thread, hands it the baton, waits until it is done.</summary>
     public void RunOnPoolThread(ThreadPoolArrival arrival)
+    {
+        _loopWaitsForPool = true;
+        try
+        {
+            if (WaitForArrival(arrival))
+            {
+                RunStepOn(arrival);
+            }
+        }
+        finally
+        {
+            _loopWaitsForPool = false;
+        }
+    }
+
+    private bool WaitForArrival(ThreadPoolArrival arrival)
     {
         lock (_gate)
         {
@@ -129,19 +171,21 @@ internal sealed class ThreadGuard
             {
                 if (!Monitor.Wait(_gate, ArrivalTimeout))
                 {
-                    _expected.Remove(arrival.WorkId);
-                    Report($"work sent to the thread pool at step {arrival.SentAtStep} never arrived: it did not carry the " +
-                           "simulation's ExecutionContext (ThreadPool.UnsafeQueueUserWorkItem, ExecutionContext.SuppressFlow)");
-                    return;
+                    _pending.Remove(arrival.WorkId);
+                    s_sent.TryRemove(arrival.WorkId, out _);
+                    Report($"work sent to the thread pool at step {arrival.SentAtStep} was not picked up by a pool thread " +
+                           $"within {ArrivalTimeout.TotalSeconds} s of wall time (the pool is starved of threads, or a step " +
+                           "ran the work inline, as Task.Wait does with a Task still in its queue)");
+                    return false;
                 }
             }
 
-            if (!arrival.HasArrived)
-            {
-                return;
-            }
+            return _pending.Remove(arrival.WorkId);
         }
+    }
 
+    private void RunStepOn(ThreadPoolArrival arrival)
+    {
         _stepDone.Reset();
         _stepThreadId = arrival.ThreadId;
         arrival.Go.Set();
@@ -153,61 +197,66 @@ internal sealed class ThreadGuard
         }
     }
 
-    private static void OnMarkerChanged(AsyncLocalValueChangedArgs<ThreadGuard?> args)
+    // On the pool thread, inside the pool's dispatch loop, before any code of the work item has run.
+    private void Admit(ThreadPoolArrival arrival)
     {
-        if (!args.ThreadContextChanged)
-        {
-            return;
-        }
-
-        if (args.CurrentValue is { _running: true } guard && Environment.CurrentManagedThreadId != guard._loopThreadId)
-        {
-            if (!ReferenceEquals(t_baton, guard))
-            {
-                guard.Arrive();
-            }
-        }
-        else if (args.PreviousValue is { } previous && ReferenceEquals(t_baton, previous))
-        {
-            previous.EndStep();
-        }
-    }
-
-    // On a pool thread, before any code of the work it carries has run.
-    private void Arrive()
-    {
-        long workId = ThreadPoolListener.TakeDequeuedWorkId();
-
-        // A Task run by the pool (Task.Run, StartNew or ContinueWith on the default scheduler) resets the context
-        // before it runs its continuations inline, so the end of its step cannot be seen: it is refused instead.
-        bool isTask = Task.CurrentId is not null;
-        ThreadPoolArrival? arrival;
         lock (_gate)
         {
-            if (_expected.Remove(workId, out arrival) && !isTask)
+            if (!_running || !_pending.ContainsKey(arrival.WorkId))
             {
-                arrival.ThreadId = Environment.CurrentManagedThreadId;
-                Monitor.PulseAll(_gate);
+                return; // the run is over, or gave up on this item: it runs unheld
             }
+
+            arrival.ThreadId = Environment.CurrentManagedThreadId;
+            Monitor.PulseAll(_gate);
         }
 
-        if (arrival is null || isTask)
+        if (!WaitForTurn(arrival) || !_running || !IsStepThread)
         {
-            // The run fails at its next step. The work is let go rather than held: code blocking the loop thread on
-            // it (.Result, .Wait()) would otherwise hang the run instead of failing it.
-            Report(isTask
-                ? "Task.Run (or Task.Factory.StartNew / ContinueWith on the default TaskScheduler) sent a Task to the thread " +
-                  "pool, where the simulation cannot follow it. Use Sim.Spawn, or pass sim.TaskScheduler to StartNew / ContinueWith"
-                : Describe(new StackTrace(fNeedFileInfo: false), Environment.CurrentManagedThreadId));
             return;
         }
 
-        Hold(arrival.Go);
-        if (_running && IsStepThread)
+        t_baton = this;
+        ThreadPoolListener.StepLoop = _simulation.Loop;
+        SynchronizationContext.SetSynchronizationContext(s_poolStepContext);
+        s_marker.Value = this;
+    }
+
+    // Waits for the baton. A loop thread that takes no step meanwhile is blocked in a step, most likely on this very
+    // work (.Result, .Wait()): the run fails and the work is let go, so the blocked step can finish instead of hanging.
+    private bool WaitForTurn(ThreadPoolArrival arrival)
+    {
+        long steps = _simulation.Loop.Steps;
+        TimeSpan stalled = TimeSpan.Zero;
+        while (!arrival.Go.Wait(HeldPoll))
         {
-            t_baton = this;
-            ThreadPoolListener.StepLoop = _simulation.Loop;
+            long now = _simulation.Loop.Steps;
+            if (now != steps || _loopWaitsForPool)
+            {
+                steps = now;
+                stalled = TimeSpan.Zero;
+                continue;
+            }
+
+            stalled += HeldPoll;
+            if (stalled >= StalledLoopTimeout)
+            {
+                lock (_gate)
+                {
+                    if (!_pending.Remove(arrival.WorkId))
+                    {
+                        continue; // the loop took it just now
+                    }
+                }
+
+                Report($"the simulation's thread took no step for {StalledLoopTimeout.TotalSeconds} s of wall time while " +
+                       $"work sent to the thread pool at step {arrival.SentAtStep} waited for its turn: step {steps} blocks, " +
+                       "probably on that work (.Result, .Wait(), GetAwaiter().GetResult()). Await it instead");
+                return false;
+            }
         }
+
+        return true;
     }
 
     private void EndStep()
@@ -217,15 +266,35 @@ internal sealed class ThreadGuard
         _stepDone.Set();
     }
 
-    private static void Hold(ManualResetEventSlim signal)
+    private static void OnMarkerChanged(AsyncLocalValueChangedArgs<ThreadGuard?> args)
     {
-        try
+        if (!args.ThreadContextChanged)
         {
-            signal.Wait();
+            return;
         }
-        catch (ObjectDisposedException)
+
+        if (t_baton is { } baton)
         {
-            // Nothing to hold on to any more: the run is over.
+            if (ReferenceEquals(args.PreviousValue, baton) && args.CurrentValue is null)
+            {
+                // The dispatch loop clears the SynchronizationContext, then the ExecutionContext. A Task's own
+                // reset leaves Task.CurrentId set, since its continuations still run inline after it.
+                if (SynchronizationContext.Current is null && Task.CurrentId is null)
+                {
+                    baton.EndStep();
+                }
+                else
+                {
+                    s_marker.Value = baton; // still inside the item: keep the marker, so its end is seen
+                }
+            }
+
+            return;
+        }
+
+        if (args.CurrentValue is { _running: true } guard && Environment.CurrentManagedThreadId != guard._loopThreadId)
+        {
+            guard.Report(Describe(new StackTrace(fNeedFileInfo: false), Environment.CurrentManagedThreadId));
         }
     }
 

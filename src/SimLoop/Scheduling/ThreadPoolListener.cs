@@ -6,9 +6,9 @@ namespace SimLoop;
 
 // Sees, synchronously on the thread that does it, every work item .NET queues to the thread pool: the
 // runtime's FrameworkEventSource reports ThreadPoolEnqueueWork on the enqueuing thread and ThreadPoolDequeueWork
-// on the pool thread that takes the item, both with the item's id. So a step that sends work away (a
-// ConfigureAwait(false) continuation, Task.Run, the BCL's own pool hops) is known the moment it does, and the
-// pool thread that later picks that work up can say which item it carries. One listener serves the process.
+// on the pool thread that takes the item, before it runs it, both with the item's id. So a step that sends work
+// away (a ConfigureAwait(false) continuation, Task.Run, the BCL's own pool hops) is known the moment it does, and
+// the pool thread that later picks that work up is stopped before it runs it. One listener serves the process.
 internal sealed class ThreadPoolListener : EventListener
 {
     private const string FrameworkEventSourceName = "System.Diagnostics.Eventing.FrameworkEventSource";
@@ -18,10 +18,6 @@ internal sealed class ThreadPoolListener : EventListener
     // The loop whose step is running on this thread (the loop thread, or a pool thread holding the baton).
     [ThreadStatic]
     private static RunLoop? t_stepLoop;
-
-    // The id of the work item this pool thread dequeued last, consumed when its work arrives at the guard.
-    [ThreadStatic]
-    private static long t_dequeuedWorkId;
 
     // Set while this thread probes whether its enqueues are reported yet.
     [ThreadStatic]
@@ -41,14 +37,6 @@ internal sealed class ThreadPoolListener : EventListener
     /// <summary>Starts the process-wide listener once; later calls cost a volatile read.</summary>
     /// <returns>Whether enqueues are reported, so that work sent to the pool can be kept under the loop's control.</returns>
     public static bool EnsureStarted() => s_started.Value;
-
-    /// <summary>Takes the id of the work item this thread dequeued last (0 if none since the last take).</summary>
-    public static long TakeDequeuedWorkId()
-    {
-        long id = t_dequeuedWorkId;
-        t_dequeuedWorkId = 0;
-        return id;
-    }
 
     // The pool re-reads whether to report enqueues only when one of its workers dispatches, so enabling the
     // events is not enough: probe with a no-op work item until an enqueue from this thread is seen.
@@ -100,7 +88,7 @@ internal sealed class ThreadPoolListener : EventListener
         }
         else if (eventData.EventId == DequeueEventId && WorkId(eventData) is long id)
         {
-            t_dequeuedWorkId = id;
+            ThreadGuard.OnDequeued(id);
         }
     }
 

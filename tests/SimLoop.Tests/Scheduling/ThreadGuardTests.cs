@@ -53,47 +53,78 @@ public class ThreadGuardTests
         }
     }
 
-    [Test]
-    public void TaskRun_IsRefused_WithAMessageSayingWhatToUseInstead()
+    // Task.Run bodies share a counter without a lock: safe only if each body, and the continuation the pool runs
+    // inline after it, runs alone.
+    private static async Task TaskRunWorkers(Action<string> print)
     {
-        var sim = new Simulation();
-        var error = Assert.Throws<SimulationEscapeException>(() => sim.Run(async () =>
+        int counter = 0;
+        Task[] bodies = [.. Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
         {
-            await Task.Run(() => 1);
-        }));
+            int seen = counter;
+            print($"t{i} saw {seen}");
+            counter = seen + 1;
+            await Task.Yield();
+            print($"t{i} after yield");
+        }).ContinueWith(_ => print($"t{i} continued"), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default))];
+        await Task.WhenAll(bodies);
+        print($"counter {counter}");
+    }
 
-        Assert.That(error!.Message, Does.Contain("Task.Run").And.Contain("Use Sim.Spawn"));
+    [TestCase(ScheduleStrategy.Fifo)]
+    [TestCase(ScheduleStrategy.Random)]
+    [TestCase(ScheduleStrategy.Pct)]
+    public void TaskRun_BodiesAndInlineContinuations_SameSeedSameRun_OneStepAtATime(ScheduleStrategy strategy)
+    {
+        for (long seed = 0; seed < 20; seed++)
+        {
+            var first = Run(strategy, seed, TaskRunWorkers);
+            var replay = Run(strategy, seed, TaskRunWorkers);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(replay, Is.EqualTo(first), $"seed {seed}");
+                Assert.That(first.MaxConcurrent, Is.EqualTo(1), $"seed {seed}");
+                Assert.That(first.Output, Does.EndWith("counter 4"), $"seed {seed}");
+                Assert.That(first.Output.Split('|'), Has.Length.EqualTo(13), $"seed {seed}");
+            }
+        }
     }
 
     [Test]
-    public void BlockingOnRefusedWork_FailsTheRun_InsteadOfHanging()
+    public void TaskRun_UnderRandom_DifferentSeedsGiveDifferentInterleavings()
     {
-        var sim = new Simulation();
-        Assert.Throws<SimulationEscapeException>(() => sim.Run(async () =>
-        {
-#pragma warning disable VSTHRD002, CA1849 // blocking on purpose: the run must fail, not hang
-            int value = Task.Run(() => 1).Result;
-#pragma warning restore VSTHRD002, CA1849
-            await Sim.Yield();
-            Assert.That(value, Is.EqualTo(1));
-        }));
+        var outputs = Enumerable.Range(0, 20).Select(seed => Run(ScheduleStrategy.Random, seed, TaskRunWorkers).Output);
+        Assert.That(outputs.Distinct().Count(), Is.GreaterThan(1));
     }
 
     [Test]
-    public void WorkQueuedWithFlowSuppressed_FailsTheRunAtOnce_SayingWhy()
+    public void WorkQueuedWithFlowSuppressed_StillRunsAsAStepOfTheLoop()
     {
         var sim = new Simulation();
-        var error = Assert.Throws<SimulationEscapeException>(() => sim.Run(async () =>
+        int loopThread = Environment.CurrentManagedThreadId;
+        int ranOn = 0;
+        TimeSpan seen = TimeSpan.Zero;
+        sim.Run(async () =>
         {
+            Task work;
             using (ExecutionContext.SuppressFlow())
             {
-                _ = Task.Run(() => { });
+                work = Task.Run(() =>
+                {
+                    ranOn = Environment.CurrentManagedThreadId;
+                    seen = Sim.Elapsed;
+                });
             }
 
-            await Sim.Yield();
-        }));
+            await Sim.Delay(TimeSpan.FromSeconds(3));
+            await work;
+        });
 
-        Assert.That(error!.Message, Does.Contain("flow suppressed"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ranOn, Is.Not.EqualTo(loopThread).And.Not.Zero);
+            Assert.That(seen, Is.EqualTo(TimeSpan.Zero), "the work runs as a step before the clock moves");
+            Assert.That(sim.Trace.Select(e => e.Kind), Does.Contain(TraceEventKind.ThreadPoolWork));
+        }
     }
 
     [Test]
@@ -184,6 +215,34 @@ public class ThreadGuardTests
         {
             Assert.That(task!.IsCancelled, Is.True);
             Assert.That(sim.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(2)));
+        }
+    }
+
+    // A pool work item may leave the simulation's ExecutionContext and go on working (the BCL's Task.WaitAsync
+    // disposes its timer after it resumes the awaiter): the step is the whole item, not its first context switch.
+    [Test]
+    public void PoolStep_LastsUntilTheWorkItemEnds_NotJustUntilItLeavesTheSimulationsContext()
+    {
+        for (int run = 0; run < 20; run++)
+        {
+            var result = Run(ScheduleStrategy.Fifo, run, async print =>
+            {
+                ExecutionContext simulation = ExecutionContext.Capture()!;
+                ThreadPool.UnsafeQueueUserWorkItem(_ =>
+                {
+                    ExecutionContext.Run(simulation, _ => print("in context"), null);
+                    Thread.SpinWait(100_000); // the loop would print "main" meanwhile if the step had ended
+                    print("after context");
+                }, null);
+                await Sim.Yield();
+                print("main");
+            });
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(result.Output, Is.EqualTo("in context|after context|main"), $"run {run}");
+                Assert.That(result.MaxConcurrent, Is.EqualTo(1), $"run {run}");
+            }
         }
     }
 
