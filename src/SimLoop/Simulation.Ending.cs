@@ -54,7 +54,7 @@ public sealed partial class Simulation
                     $"Work escaped the simulation's thread {Where}: {Loop.Guard.Escape}. SimLoop runs every continuation " +
                     "as a step of its loop, so this run could not stay deterministic. Keep the work under the loop: pass " +
                     "sim.Clock wherever a TimeProvider is taken, start work with Sim.Spawn (or Task.Run) rather than a thread " +
-                    "of its own, and fake real I/O.", _main.IsCompleted ? _main.Exception : null));
+                    "of its own, and replace real I/O with an in-memory fake.", _main.IsCompleted ? _main.Exception : null));
             }
 
             Loop.Replayer?.CheckFinished();
