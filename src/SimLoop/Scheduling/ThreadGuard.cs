@@ -211,7 +211,18 @@ internal sealed class ThreadGuard
             Monitor.PulseAll(_gate);
         }
 
-        if (!WaitForTurn(arrival) || !_running || !IsStepThread)
+        bool turn;
+        PoolReserve.Hold();
+        try
+        {
+            turn = WaitForTurn(arrival);
+        }
+        finally
+        {
+            PoolReserve.Release();
+        }
+
+        if (!turn || !_running || !IsStepThread)
         {
             return;
         }

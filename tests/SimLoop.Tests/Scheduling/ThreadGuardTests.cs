@@ -246,6 +246,37 @@ public class ThreadGuardTests
         }
     }
 
+    // Each pool item waits on the thread that dequeued it; Random wants them in any order, so the pool must start a
+    // thread for an item nobody has taken while every other thread holds one (its starvation detection alone adds
+    // about two a second, and the loop gives up on an item after 30 s).
+    [Test]
+    public void ConfigureAwaitFalse_HundredWaitersReleasedAtOnce_UnderRandom_EachRunsAsAStep()
+    {
+        var sim = new Simulation(new SimulationOptions { Strategy = ScheduleStrategy.Random, Seed = 7 });
+        int resumed = 0;
+        sim.Run(async () =>
+        {
+            var gate = new TaskCompletionSource();
+            SimTask[] waiters = [.. Enumerable.Range(0, 100).Select(i => Sim.Spawn(async () =>
+            {
+                await gate.Task.ConfigureAwait(false);
+                resumed++; // not atomic: only safe because the steps run one at a time
+            }, "w" + i))];
+            await Sim.Delay(TimeSpan.FromSeconds(1)); // every waiter is waiting before the clock moves
+            gate.SetResult();
+            foreach (SimTask waiter in waiters)
+            {
+                await waiter;
+            }
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(resumed, Is.EqualTo(100));
+            Assert.That(sim.Trace.Count(e => e.Kind == TraceEventKind.ThreadPoolWork), Is.EqualTo(100));
+        }
+    }
+
     [Test]
     public void SimApis_WorkOnThePoolThreadHoldingTheBaton()
     {
