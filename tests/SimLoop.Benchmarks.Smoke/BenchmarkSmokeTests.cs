@@ -88,6 +88,9 @@ public class BenchmarkSmokeTests
             case SleepingMemoryBenchmarks sleeping:
                 sleeping.Tasks = TinyTasks;
                 return TinyTasks;
+            case PoolHopBenchmarks hops:
+                (hops.Waiters, hops.Rounds) = (TinyTasks, 2);
+                return TinyTasks * 2;
             case NoteBenchmarks:
                 return 1;
             case ParallelSeedBenchmarks seeds:
