@@ -34,8 +34,8 @@ public sealed class MinimizedSchedule
     public int Runs { get; }
 
     /// <summary>Says in plain words what the minimized schedule does differently from Fifo order.</summary>
-    /// <returns>A headline, then one line per departure, such as
-    /// "step 14: 'withdraw#2' ran before 'withdraw#1' (Fifo would have run 'withdraw#1')".</returns>
+    /// <returns>A headline, one line per departure, such as
+    /// "step 14: 'withdraw#2' ran before 'withdraw#1' (Fifo would have run 'withdraw#1')", then the failure.</returns>
     public string Explain()
     {
         var text = new StringBuilder();
@@ -45,15 +45,14 @@ public sealed class MinimizedSchedule
             return text.Append("The failure happens in Fifo order itself, with no departure: ").Append(failure).ToString();
         }
 
-        text.Append(Departures.Count == 1 ? "1 departure" : $"{Departures.Count} departures")
-            .Append(" from Fifo order (of ").Append(OriginalDepartures).Append(" in the failing schedule) are enough for ")
-            .Append(failure).Append(':');
+        text.Append(Departures.Count == 1 ? "1 departure from Fifo order is" : $"{Departures.Count} departures from Fifo order are")
+            .Append(" enough (of ").Append(OriginalDepartures).Append(" in the failing schedule):");
         foreach (ScheduleDeparture departure in Departures)
         {
             text.Append("\n  ").Append(departure);
         }
 
-        return text.ToString();
+        return text.Append(Departures.Count == 1 ? "\nIt fails the run with " : "\nThey fail the run with ").Append(failure).ToString();
     }
 
     /// <summary>Gets <see cref="Explain"/>.</summary>

@@ -85,9 +85,27 @@ public class ScheduleMinimizerTests
             Assert.That(minimized.OriginalDepartures, Is.GreaterThan(minimized.Departures.Count));
             Assert.That(minimized.Failure, Is.TypeOf<InvalidOperationException>().With.Message.EqualTo("balance went negative: -20"));
             Assert.That(replay!.Message, Is.EqualTo("balance went negative: -20"));
-            Assert.That(minimized.Explain().Split('\n'), Has.Length.EqualTo(minimized.Departures.Count + 1));
+            Assert.That(minimized.Explain().Split('\n'), Has.Length.EqualTo(minimized.Departures.Count + 2));
             Assert.That(minimized.Explain(), Does.Contain("(Fifo would have run"));
             Assert.That(minimized.Departures.Select(d => d.Ran + d.FifoWouldRun), Has.Some.Contains("withdraw#"));
+        }
+    }
+
+    [TestCase(1, "1 departure from Fifo order is enough (of 5 in the failing schedule):", "It fails the run with InvalidOperationException: balance is 70.")]
+    [TestCase(2, "2 departures from Fifo order are enough (of 5 in the failing schedule):", "They fail the run with InvalidOperationException: balance is 70.")]
+    public void Explain_SaysHowManyDeparturesAreEnough_ThenTheFailure_InWholeSentences(int departures, string headline, string last)
+    {
+        var kept = Enumerable.Range(1, departures).Select(i => new ScheduleDeparture(i * 10, $"'b{i}'", $"'a{i}'")).ToList();
+        var minimized = new MinimizedSchedule(new Schedule([], seed: 0, ScheduleStrategy.Random), kept, originalDepartures: 5,
+            new InvalidOperationException("balance is 70."), runs: 3);
+
+        string[] lines = minimized.Explain().Split('\n');
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lines[0], Is.EqualTo(headline));
+            Assert.That(lines[1], Is.EqualTo("  step 10: 'b1' ran before 'a1' (Fifo would have run 'a1')"));
+            Assert.That(lines[^1], Is.EqualTo(last));
         }
     }
 
