@@ -57,15 +57,7 @@ public class PollyResilienceScenarios
         {
             var state = new CircuitBreakerStateProvider();
             ResiliencePipeline pipeline = new ResiliencePipelineBuilder { TimeProvider = sim.Clock }
-                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-                {
-                    ShouldHandle = new PredicateBuilder().Handle<InvalidOperationException>(),
-                    FailureRatio = 0.5,
-                    MinimumThroughput = 2,
-                    SamplingDuration = TimeSpan.FromMinutes(1),
-                    BreakDuration = TimeSpan.FromSeconds(30),
-                    StateProvider = state,
-                })
+                .AddCircuitBreaker(Breaker(options => options.StateProvider = state))
                 .Build();
             return async print =>
             {
@@ -100,17 +92,12 @@ public class PollyResilienceScenarios
         DeterminismHarness.Check(async print =>
         {
             ResiliencePipeline pipeline = new ResiliencePipelineBuilder { TimeProvider = Sim.Clock }
-                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+                .AddCircuitBreaker(Breaker(options =>
                 {
-                    ShouldHandle = new PredicateBuilder().Handle<InvalidOperationException>(),
-                    FailureRatio = 0.5,
-                    MinimumThroughput = 2,
-                    SamplingDuration = TimeSpan.FromMinutes(1),
-                    BreakDuration = TimeSpan.FromSeconds(30),
-                    OnOpened = _ => Transition("opened", print),
-                    OnHalfOpened = _ => Transition("half-opened", print),
-                    OnClosed = _ => Transition("closed", print),
-                })
+                    options.OnOpened = _ => Transition("opened", print);
+                    options.OnHalfOpened = _ => Transition("half-opened", print);
+                    options.OnClosed = _ => Transition("closed", print);
+                }))
                 .Build();
             SimTask peer = Sim.Spawn(async () =>
             {
@@ -145,6 +132,21 @@ public class PollyResilienceScenarios
             Assert.That(run.Lines, Is.EqualTo(new[] { "opened at 00:00:12", "half-opened at 00:00:42", "closed at 00:00:43" }), run.Where);
             Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(64)), run.Where);
         }, Races.InTraceOnly);
+    }
+
+    // Opens when half of at least two calls within a minute fail; stays open 30 s.
+    private static CircuitBreakerStrategyOptions Breaker(Action<CircuitBreakerStrategyOptions> configure)
+    {
+        var options = new CircuitBreakerStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<InvalidOperationException>(),
+            FailureRatio = 0.5,
+            MinimumThroughput = 2,
+            SamplingDuration = TimeSpan.FromMinutes(1),
+            BreakDuration = TimeSpan.FromSeconds(30),
+        };
+        configure(options);
+        return options;
     }
 
     private static ValueTask Transition(string what, Action<string> print)

@@ -29,6 +29,22 @@ public class ThreadGuardTests
         return (string.Join("|", lines), sim.Trace.Fingerprint, maxConcurrent);
     }
 
+    // Seeds 0-19, each run twice: the same run both times, one step at a time, and what the program means.
+    private static void EachSeedTwice(ScheduleStrategy strategy, Func<Action<string>, Task> program, Action<string, long> verify)
+    {
+        for (long seed = 0; seed < 20; seed++)
+        {
+            var first = Run(strategy, seed, program);
+            var replay = Run(strategy, seed, program);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(replay, Is.EqualTo(first), $"seed {seed}");
+                Assert.That(first.MaxConcurrent, Is.EqualTo(1), $"seed {seed}");
+                verify(first.Output, seed);
+            }
+        }
+    }
+
     private static async Task ConfigureAwaitFalseWorkers(Action<string> print)
     {
         var gate = new TaskCompletionSource();
@@ -75,18 +91,11 @@ public class ThreadGuardTests
     [TestCase(ScheduleStrategy.Pct)]
     public void TaskRun_BodiesAndInlineContinuations_SameSeedSameRun_OneStepAtATime(ScheduleStrategy strategy)
     {
-        for (long seed = 0; seed < 20; seed++)
+        EachSeedTwice(strategy, TaskRunWorkers, (output, seed) =>
         {
-            var first = Run(strategy, seed, TaskRunWorkers);
-            var replay = Run(strategy, seed, TaskRunWorkers);
-            using (Assert.EnterMultipleScope())
-            {
-                Assert.That(replay, Is.EqualTo(first), $"seed {seed}");
-                Assert.That(first.MaxConcurrent, Is.EqualTo(1), $"seed {seed}");
-                Assert.That(first.Output, Does.EndWith("counter 4"), $"seed {seed}");
-                Assert.That(first.Output.Split('|'), Has.Length.EqualTo(13), $"seed {seed}");
-            }
-        }
+            Assert.That(output, Does.EndWith("counter 4"), $"seed {seed}");
+            Assert.That(output.Split('|'), Has.Length.EqualTo(13), $"seed {seed}");
+        });
     }
 
     [Test]
@@ -160,18 +169,11 @@ public class ThreadGuardTests
     [TestCase(ScheduleStrategy.Pct)]
     public void ConfigureAwaitFalse_TaskYield_Semaphore_SameSeedSameRun_OneStepAtATime(ScheduleStrategy strategy)
     {
-        for (long seed = 0; seed < 20; seed++)
+        EachSeedTwice(strategy, ConfigureAwaitFalseWorkers, (output, seed) =>
         {
-            var first = Run(strategy, seed, ConfigureAwaitFalseWorkers);
-            var replay = Run(strategy, seed, ConfigureAwaitFalseWorkers);
-            using (Assert.EnterMultipleScope())
-            {
-                Assert.That(replay, Is.EqualTo(first), $"seed {seed}");
-                Assert.That(first.MaxConcurrent, Is.EqualTo(1), $"seed {seed}");
-                Assert.That(first.Output.Split('|'), Has.Length.EqualTo(16), $"seed {seed}");
-                Assert.That(first.Output, Does.Not.Contain("in semaphore|w").Or.Match(@"^(?!.*in semaphore\|w\d in semaphore)"), $"seed {seed}: two tasks inside the semaphore at once");
-            }
-        }
+            Assert.That(output.Split('|'), Has.Length.EqualTo(16), $"seed {seed}");
+            Assert.That(output, Does.Not.Contain("in semaphore|w").Or.Match(@"^(?!.*in semaphore\|w\d in semaphore)"), $"seed {seed}: two tasks inside the semaphore at once");
+        });
     }
 
     [Test]
