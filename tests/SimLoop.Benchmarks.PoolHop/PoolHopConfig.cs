@@ -4,15 +4,16 @@ using BenchmarkDotNet.Jobs;
 
 namespace SimLoop.Benchmarks.PoolHop;
 
-/// <summary>BenchmarkDotNet's default job with the workstation, non-concurrent GC (what a test host runs with),
-/// allocations measured. POOLHOP_QUICK=1 runs 3 iterations per case, for development.</summary>
+/// <summary>Three processes per case (so one process's code layout or JIT luck does not decide a 10% question), five
+/// warmups and fifteen iterations each, the workstation non-concurrent GC (what a test host runs with), allocations
+/// measured. About 12 minutes for the 20 cases on 2 cores. POOLHOP_QUICK=1: one process, 3 iterations (development).</summary>
 public sealed class PoolHopConfig : ManualConfig
 {
     public PoolHopConfig()
     {
         Job job = Environment.GetEnvironmentVariable("POOLHOP_QUICK") == "1"
             ? Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
-            : Job.Default;
+            : Job.Default.WithLaunchCount(3).WithWarmupCount(5).WithIterationCount(15);
         AddJob(job.WithGcServer(false).WithGcConcurrent(false));
         AddDiagnoser(MemoryDiagnoser.Default);
     }

@@ -3,7 +3,7 @@ using SimLoop.Benchmarks.PoolHop;
 using SimLoop.Benchmarks.PoolHop.Cores;
 
 // `dotnet run -c Release --project tests/SimLoop.Benchmarks.PoolHop -- --filter '*'` runs the comparison.
-// `-- --steps` prints each workload's step count on both cores (what one operation of 10,000 awaits does).
+// `-- --steps` prints each workload's step count on both cores (what one operation of 100,000 awaits does).
 if (args is ["--steps"])
 {
     Core[] cores = [new PreviousCore(), new CurrentCore()];
