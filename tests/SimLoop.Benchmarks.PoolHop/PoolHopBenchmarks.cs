@@ -3,7 +3,8 @@ using SimLoop.Benchmarks.PoolHop.Cores;
 
 namespace SimLoop.Benchmarks.PoolHop;
 
-/// <summary>Per await, the current core against the core before the pool-hop mechanism (the baseline), in one run.</summary>
+/// <summary>Per await, the current core against the core before the pool-hop mechanism (the baseline), in one
+/// run.</summary>
 [Config(typeof(PoolHopConfig))]
 public class PoolHopBenchmarks
 {
@@ -25,7 +26,8 @@ public class PoolHopBenchmarks
         if (previous != current || current < Workloads.Awaits)
         {
             throw new InvalidOperationException(
-                $"{Workload}/{Order}: the previous core took {previous} steps and the current one {current}; expected equal and >= {Workloads.Awaits}");
+                $"{Workload}/{Order}: the previous core took {previous} steps and the current one {current}; " +
+                $"expected equal and >= {Workloads.Awaits}");
         }
     }
 

@@ -6,7 +6,8 @@ namespace SimLoop.Benchmarks.PoolHop;
 
 /// <summary>Three processes per case (so one process's code layout or JIT luck does not decide a 10% question), five
 /// warmups and fifteen iterations each, the workstation non-concurrent GC (what a test host runs with), allocations
-/// measured. About 12 minutes for the 20 cases on 2 cores. POOLHOP_QUICK=1: one process, 3 iterations (development).</summary>
+/// measured. About 19 minutes for all 22 cases on the shared 2-core machine.</summary>
+/// <remarks>POOLHOP_QUICK=1: one process and 3 iterations per case, for development.</remarks>
 public sealed class PoolHopConfig : ManualConfig
 {
     public PoolHopConfig()

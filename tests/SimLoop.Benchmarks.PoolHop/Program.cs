@@ -11,7 +11,8 @@ if (args is ["--steps"])
     {
         foreach (Order order in Enum.GetValues<Order>())
         {
-            string steps = string.Join(", ", cores.Select(core => $"{core.Name} {Workloads.Run(core, order, workload):N0}"));
+            string steps = string.Join(
+                ", ", cores.Select(core => $"{core.Name} {Workloads.Run(core, order, workload):N0}"));
             Console.WriteLine($"{workload}/{order}: {steps} steps per {Workloads.Awaits:N0} awaits");
         }
     }

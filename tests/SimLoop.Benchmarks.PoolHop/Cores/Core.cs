@@ -8,7 +8,7 @@ public abstract class Core
     /// <summary>Gets the core's name in reports.</summary>
     public abstract string Name { get; }
 
-    /// <summary>Runs <paramref name="main"/> in a new simulation with seed 1 and default options otherwise.</summary>
+    /// <summary>Runs <paramref name="main"/> in a new simulation, seed 1 and default options otherwise.</summary>
     /// <returns>The steps the simulation took.</returns>
     public abstract long Run(Order order, Func<Task> main);
 

@@ -1,6 +1,6 @@
 namespace SimLoop.Benchmarks.PoolHop.Cores;
 
-/// <summary>The schedule strategy, named apart from either core's ScheduleStrategy (they are different types).</summary>
+/// <summary>The schedule strategy, apart from either core's ScheduleStrategy (they are different types).</summary>
 public enum Order
 {
     /// <summary>ScheduleStrategy.Fifo.</summary>

@@ -17,7 +17,9 @@ public sealed class PreviousCore : Core
         var simulation = new PreviousLoop.Simulation(new PreviousLoop.SimulationOptions
         {
             Seed = 1,
-            Strategy = order == Order.Random ? PreviousLoop.ScheduleStrategy.Random : PreviousLoop.ScheduleStrategy.Fifo,
+            Strategy = order == Order.Random
+                ? PreviousLoop.ScheduleStrategy.Random
+                : PreviousLoop.ScheduleStrategy.Fifo,
         });
         simulation.Run(main);
         return simulation.Steps;
