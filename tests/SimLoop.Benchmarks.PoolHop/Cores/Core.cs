@@ -12,7 +12,7 @@ public abstract class Core
     /// <returns>The steps the simulation took.</returns>
     public abstract long Run(Order order, Func<Task> main);
 
-    /// <summary>Runs <paramref name="main"/> in a new simulation (seed 1, default options otherwise).</summary>
+    /// <summary>Starts <paramref name="body"/> as a new simulated task (Sim.Spawn); returns its completion.</summary>
     public abstract Task Spawn(Func<Task> body);
 
     /// <summary>Gets the running simulation's clock (Sim.Clock).</summary>
