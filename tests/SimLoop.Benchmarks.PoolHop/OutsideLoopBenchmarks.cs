@@ -1,0 +1,38 @@
+using BenchmarkDotNet.Attributes;
+using SimLoop.Benchmarks.PoolHop.Cores;
+
+namespace SimLoop.Benchmarks.PoolHop;
+
+/// <summary>Not the run loop: thread-pool work outside any simulation, in a process where one simulation has run on
+/// the previous core (the baseline) or on the current one. The current core turns on the runtime's thread-pool
+/// enqueue/dequeue events for the rest of the process (ThreadPoolListener), so every pool item the process queues
+/// afterwards (a test host's, other tests') is reported to it.</summary>
+[Config(typeof(PoolHopConfig))]
+public class OutsideLoopBenchmarks
+{
+    private const int Items = 1_000;
+
+    [GlobalSetup(Target = nameof(AfterPrevious))]
+    public void RunPrevious() => Workloads.Run(new PreviousCore(), Order.Fifo, Workload.TaskYield);
+
+    [GlobalSetup(Target = nameof(AfterCurrent))]
+    public void RunCurrent() => Workloads.Run(new CurrentCore(), Order.Fifo, Workload.TaskYield);
+
+    /// <summary>1,000 items queued to the pool (ThreadPool.QueueUserWorkItem), waited for together; per item.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Items)]
+    public void AfterPrevious() => QueueAndWait();
+
+    [Benchmark(OperationsPerInvoke = Items)]
+    public void AfterCurrent() => QueueAndWait();
+
+    private static void QueueAndWait()
+    {
+        using var done = new CountdownEvent(Items);
+        for (int i = 0; i < Items; i++)
+        {
+            ThreadPool.QueueUserWorkItem(static countdown => countdown.Signal(), done, preferLocal: false);
+        }
+
+        done.Wait();
+    }
+}
