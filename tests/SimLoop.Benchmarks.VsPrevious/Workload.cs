@@ -1,4 +1,4 @@
-namespace SimLoop.Benchmarks.PoolHop;
+namespace SimLoop.Benchmarks.VsPrevious;
 
 /// <summary>Programs that never leave the loop: every await resumes through a task's SynchronizationContext or the
 /// simulation's clock, none through the thread pool. Each does <see cref="Workloads.Awaits"/> suspending awaits in

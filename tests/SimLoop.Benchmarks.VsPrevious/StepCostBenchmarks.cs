@@ -1,12 +1,12 @@
 using BenchmarkDotNet.Attributes;
-using SimLoop.Benchmarks.PoolHop.Cores;
+using SimLoop.Benchmarks.VsPrevious.Cores;
 
-namespace SimLoop.Benchmarks.PoolHop;
+namespace SimLoop.Benchmarks.VsPrevious;
 
 /// <summary>Per await, the current core against the core before the pool-hop mechanism (the baseline), in one
 /// run.</summary>
-[Config(typeof(PoolHopConfig))]
-public class PoolHopBenchmarks
+[Config(typeof(VsPreviousConfig))]
+public class StepCostBenchmarks
 {
     private static readonly Core s_previous = new PreviousCore();
     private static readonly Core s_current = new CurrentCore();

@@ -1,13 +1,13 @@
 using BenchmarkDotNet.Attributes;
-using SimLoop.Benchmarks.PoolHop.Cores;
+using SimLoop.Benchmarks.VsPrevious.Cores;
 
-namespace SimLoop.Benchmarks.PoolHop;
+namespace SimLoop.Benchmarks.VsPrevious;
 
 /// <summary>Not the run loop: thread-pool work outside any simulation, in a process where one simulation has run on
 /// the previous core (the baseline) or on the current one. The current core turns on the runtime's thread-pool
 /// enqueue/dequeue events for the rest of the process (ThreadPoolListener), so every pool item the process queues
 /// afterwards (a test host's, other tests') is reported to it.</summary>
-[Config(typeof(PoolHopConfig))]
+[Config(typeof(VsPreviousConfig))]
 public class OutsideLoopBenchmarks
 {
     private const int Items = 1_000;

@@ -1,4 +1,4 @@
-namespace SimLoop.Benchmarks.PoolHop.Cores;
+namespace SimLoop.Benchmarks.VsPrevious.Cores;
 
 /// <summary>The schedule strategy, apart from either core's ScheduleStrategy (they are different types).</summary>
 public enum Order

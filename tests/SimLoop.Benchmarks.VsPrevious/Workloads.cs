@@ -1,6 +1,6 @@
-using SimLoop.Benchmarks.PoolHop.Cores;
+using SimLoop.Benchmarks.VsPrevious.Cores;
 
-namespace SimLoop.Benchmarks.PoolHop;
+namespace SimLoop.Benchmarks.VsPrevious;
 
 /// <summary>The workloads' code, the same for both cores.</summary>
 public static class Workloads

@@ -1,4 +1,4 @@
-namespace SimLoop.Benchmarks.PoolHop.Cores;
+namespace SimLoop.Benchmarks.VsPrevious.Cores;
 
 /// <summary>One SimLoop core as the workloads see it, so the same workload code runs on the current and the previous
 /// core. Only <see cref="Run"/>, <see cref="Spawn"/> and <see cref="Clock"/> go through a virtual call, once per run,

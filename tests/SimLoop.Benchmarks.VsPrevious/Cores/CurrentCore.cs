@@ -1,4 +1,4 @@
-namespace SimLoop.Benchmarks.PoolHop.Cores;
+namespace SimLoop.Benchmarks.VsPrevious.Cores;
 
 /// <summary>The live core, src/SimLoop.</summary>
 public sealed class CurrentCore : Core

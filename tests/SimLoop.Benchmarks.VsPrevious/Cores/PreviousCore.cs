@@ -2,7 +2,7 @@ extern alias Previous;
 
 using PreviousLoop = Previous::SimLoop;
 
-namespace SimLoop.Benchmarks.PoolHop.Cores;
+namespace SimLoop.Benchmarks.VsPrevious.Cores;
 
 /// <summary>The core before the pool-hop mechanism: src/SimLoop at the parent of 137b44e, built from git history by
 /// tests/SimLoop.Benchmarks.Previous (which pins the commit).</summary>

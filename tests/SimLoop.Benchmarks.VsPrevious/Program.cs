@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Running;
-using SimLoop.Benchmarks.PoolHop;
-using SimLoop.Benchmarks.PoolHop.Cores;
+using SimLoop.Benchmarks.VsPrevious;
+using SimLoop.Benchmarks.VsPrevious.Cores;
 
-// `dotnet run -c Release --project tests/SimLoop.Benchmarks.PoolHop -- --filter '*'` runs the comparison.
+// `dotnet run -c Release --project tests/SimLoop.Benchmarks.VsPrevious -- --filter '*'` runs the comparison.
 // `-- --steps` prints each workload's step count on both cores (what one operation of 100,000 awaits does).
 if (args is ["--steps"])
 {
@@ -20,4 +20,4 @@ if (args is ["--steps"])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(PoolHopBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(StepCostBenchmarks).Assembly).Run(args);
