@@ -25,7 +25,7 @@ internal sealed class ThreadGuard
     // Wall-clock bounds for failure paths only: work no pool thread picks up, a step on a pool thread that never
     // ends, and a loop thread that stopped taking steps while work waits for its turn (it blocks on that work).
     private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StalledLoopTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan HeldPoll = TimeSpan.FromSeconds(1);
 
@@ -193,7 +193,10 @@ internal sealed class ThreadGuard
         _stepThreadId = _loopThreadId;
         if (!finished)
         {
-            Report($"a step running on thread pool thread {arrival.ThreadId} did not finish within {StepTimeout.TotalSeconds} s of wall time (it blocked?)");
+            Report($"the step running on thread pool thread {arrival.ThreadId} (work sent to the pool at step " +
+                   $"{arrival.SentAtStep}) did not finish within {StepTimeout.TotalSeconds} s of wall time: it blocks, " +
+                   "probably on work only the loop can run (.Wait(), .Result or GetAwaiter().GetResult() inside Task.Run " +
+                   "or after ConfigureAwait(false)), which cannot run while the step waits. Await it instead");
         }
     }
 
