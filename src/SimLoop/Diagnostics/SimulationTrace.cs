@@ -12,7 +12,7 @@ namespace SimLoop;
 public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
 {
     private readonly int _capacity;
-    private TraceEntry[] _entries = Array.Empty<TraceEntry>();
+    private Kept[] _entries = Array.Empty<Kept>();
     private int _start;
     private int _count;
     private Fingerprint _fingerprint;
@@ -40,7 +40,7 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
-            return _entries[(_start + index) % _entries.Length];
+            return _entries[(_start + index) % _entries.Length].ToEntry();
         }
     }
 
@@ -72,11 +72,11 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
 
         if (_capacity > 0)
         {
-            Keep(new TraceEntry(step, new TimeSpan(elapsedTicks), task?.Id ?? 0, task?.Name, kind, choice, candidates, detail));
+            Keep(new Kept(step, elapsedTicks, task, kind, choice, candidates, detail));
         }
     }
 
-    private void Keep(in TraceEntry entry)
+    private void Keep(in Kept entry)
     {
         if (_count < _entries.Length)
         {
@@ -85,10 +85,10 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
         }
         else if (_entries.Length < _capacity)
         {
-            var larger = new TraceEntry[Math.Min(_capacity, Math.Max(16, _entries.Length * 2))];
+            var larger = new Kept[Math.Min(_capacity, Math.Max(16, _entries.Length * 2))];
             for (int i = 0; i < _count; i++)
             {
-                larger[i] = this[i];
+                larger[i] = _entries[(_start + i) % _entries.Length];
             }
 
             _entries = larger;
@@ -100,5 +100,14 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
             _entries[_start] = entry;
             _start = (_start + 1) % _entries.Length;
         }
+    }
+
+    // An entry as kept: the task itself rather than its id and name, so a task's default name is only made when an
+    // entry is read (a million sleeping tasks need none), and an entry is 48 bytes rather than 56.
+    private readonly record struct Kept(long Step, long ElapsedTicks, SimTask? Task, TraceEventKind Kind, int Choice,
+        int Candidates, string? Detail)
+    {
+        public TraceEntry ToEntry() =>
+            new(Step, new TimeSpan(ElapsedTicks), Task?.Id ?? 0, Task?.Name, Kind, Choice, Candidates, Detail);
     }
 }

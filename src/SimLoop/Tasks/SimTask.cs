@@ -17,7 +17,8 @@ public abstract partial class SimTask
 {
     private static readonly Action<Task, object?> s_onBodyCompleted = static (body, state) => ((SimTask)state!).OnBodyCompleted(body);
 
-    private readonly List<IInterruptible> _waits = new(1);
+    private WaitList _waits;
+    private string? _name;
     private List<ITaskObserver>? _observers;
     private SimTaskStatus _status;
     private Exception? _exception;
@@ -27,7 +28,7 @@ public abstract partial class SimTask
     {
         Loop = loop;
         Id = loop.Tasks.NextId();
-        Name = name ?? "task-" + Id;
+        _name = name;
         Context = new LoopSynchronizationContext(loop, this);
     }
 
@@ -35,7 +36,7 @@ public abstract partial class SimTask
     public int Id { get; }
 
     /// <summary>Gets the task's name, as given to <c>Spawn</c>, or "task-{Id}".</summary>
-    public string Name { get; }
+    public string Name => _name ??= "task-" + Id;
 
     /// <summary>Gets whether the task has finished: ran to completion, faulted or was cancelled.</summary>
     public bool IsCompleted => _status >= SimTaskStatus.RanToCompletion;
@@ -135,7 +136,7 @@ public abstract partial class SimTask
     internal string DescribeWaits() =>
         _status == SimTaskStatus.Created ? "not started yet"
         : _waits.Count == 0 ? "blocked in an await SimLoop cannot see (a TaskCompletionSource, SemaphoreSlim, Channel, ...)"
-        : string.Join("; ", _waits.ConvertAll(static w => w.Describe()));
+        : string.Join("; ", System.Array.ConvertAll(_waits.ToArray(), static w => w.Describe()));
 
     /// <summary>Rethrows the task's exception for an awaiter; marks it observed.</summary>
     internal void ThrowIfNotSuccessful()
