@@ -180,7 +180,7 @@ internal sealed class ThreadGuard
                 }
             }
 
-            return _pending.Remove(arrival.WorkId);
+            return arrival.HasArrived && _pending.Remove(arrival.WorkId); // not arrived: an escape ends the run first
         }
     }
 
