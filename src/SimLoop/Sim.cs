@@ -59,11 +59,7 @@ public static class Sim
     /// <summary>A scheduling point: lets every other ready continuation be chosen before this one resumes.</summary>
     /// <returns>An awaitable; awaiting it allocates nothing.</returns>
     /// <exception cref="InvalidOperationException">No simulation is running on this thread.</exception>
-    public static SimYieldAwaitable Yield()
-    {
-        Simulation.CurrentLoop("Sim.Yield");
-        return default;
-    }
+    public static SimYieldAwaitable Yield() => new(Simulation.CurrentLoop("Sim.Yield"));
 
     /// <summary>Starts a task in the running simulation; see <see cref="Simulation.Spawn(Func{Task}, string)"/>.</summary>
     /// <param name="body">The task's code.</param>
