@@ -73,12 +73,14 @@ internal sealed class ThreadGuard
         _loopThreadId = Environment.CurrentManagedThreadId;
         _stepThreadId = _loopThreadId;
         _running = true;
+        PoolReserve.LoopOnThisThread(running: true);
         s_marker.Value = this;
     }
 
     public void Exit()
     {
         _running = false;
+        PoolReserve.LoopOnThisThread(running: false);
         s_marker.Value = null;
         lock (_gate)
         {

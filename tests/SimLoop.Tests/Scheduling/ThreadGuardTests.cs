@@ -279,6 +279,28 @@ public class ThreadGuardTests
         }
     }
 
+    // Simulations whose loops themselves run on pool threads (Parallel.For, an xUnit test) share the pool with the
+    // work they hold: each must still be the same run as when it runs alone.
+    [Test]
+    public void ParallelSimulationsOnPoolThreads_WithPoolHopsAndTaskRun_SameRunsAsOneAtATime()
+    {
+        static string RunSeed(long seed)
+        {
+            var result = Run(ScheduleStrategy.Random, seed, TaskRunWorkers);
+            return result.Fingerprint + "|" + result.Output;
+        }
+
+        string[] alone = [.. Enumerable.Range(0, 40).Select(seed => RunSeed(seed))];
+        var together = new string[alone.Length];
+        Parallel.For(0, alone.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, seed => together[seed] = RunSeed(seed));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(together, Is.EqualTo(alone));
+            Assert.That(alone.Distinct().Count(), Is.GreaterThan(1), "the seeds should choose differently");
+        }
+    }
+
     [Test]
     public void SimApis_WorkOnThePoolThreadHoldingTheBaton()
     {
