@@ -91,6 +91,9 @@ public class BenchmarkSmokeTests
             case PoolHopBenchmarks hops:
                 (hops.Waiters, hops.Rounds) = (TinyTasks, 2);
                 return TinyTasks * 2;
+            case PoolHopParallelBenchmarks parallelHops:
+                (parallelHops.Waiters, parallelHops.Rounds) = (TinyTasks, 2);
+                return 4 * TinyTasks * 2;
             case NoteBenchmarks:
                 return 1;
             case ParallelSeedBenchmarks seeds:
