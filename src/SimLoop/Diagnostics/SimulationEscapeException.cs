@@ -2,12 +2,13 @@ using System;
 
 namespace SimLoop;
 
-/// <summary>Work left the simulation's thread, so the run could no longer be deterministic.</summary>
+/// <summary>Work left the simulation's control, so the run could no longer be deterministic.</summary>
 /// <remarks>
-/// SimLoop runs every continuation on the thread that called <c>Run</c>. Work sent to the thread pool
-/// (<c>Task.Run</c>, a <c>ConfigureAwait(false)</c> continuation queued there, a real timer, a foreign thread
-/// posting back) would race the loop; instead of letting it, the run fails with this exception, whose message
-/// names what escaped and what to use instead. The escaped work is held until the run has ended.
+/// SimLoop runs every continuation as a step of its loop: on the thread that called <c>Run</c>, or, for work a step
+/// sent to the thread pool (<c>Task.Run</c>, a <c>ConfigureAwait(false)</c> continuation), on the pool thread that
+/// took it, while the loop waits. Work no step sent (a real timer, real I/O, a thread of its own posting back) would
+/// race the loop, and a step that blocks on work only the other side can run would hang it; instead, the run fails
+/// with this exception, whose message names what happened and what to do instead.
 /// </remarks>
 public sealed class SimulationEscapeException : SimulationException
 {
