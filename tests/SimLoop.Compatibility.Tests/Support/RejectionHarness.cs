@@ -1,8 +1,7 @@
 namespace SimLoop.Compatibility.Tests.Support;
 
-// For primitives SimLoop refuses: every strategy, a few seeds (each run of a refusal leaves a pool thread held until
-// the run ends, so a handful is enough), each run must fail with SimulationEscapeException; the caller asserts the
-// message. The step an escape is noticed at depends on when a real pool thread arrives, so messages are not compared
+// For primitives SimLoop refuses: every strategy, a few seeds (a refusal waits for real time, a real timer or real
+// I/O, so a handful is enough), each run must fail with SimulationEscapeException; the caller asserts the message. The step an escape is noticed at depends on when a real pool thread arrives, so messages are not compared
 // between runs: the refusal is deterministic, its step number need not be. Real timers in these scenarios are 30 ms:
 // long enough not to fire inside the step that arms them (there nothing crosses threads, so nothing can be seen),
 // short enough to fire within the loop's 100 ms grace for escapes when it goes idle.
