@@ -24,6 +24,19 @@ public sealed record SimulationOptions
     /// 365 days by default.</summary>
     public TimeSpan MaxVirtualTime { get; init; } = TimeSpan.FromDays(365);
 
+    /// <summary>Gets the most wall-clock time one step may run before the run fails with
+    /// <see cref="SimulationException"/>; 10 seconds by default, <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// for no limit.</summary>
+    /// <remarks>
+    /// <para>A step that blocks the simulation's thread (a synchronous wait such as <c>.Result</c>, <c>.Wait()</c>
+    /// or <c>SemaphoreSlim.Wait()</c> on something only the loop can complete) would otherwise hang its caller for ever,
+    /// and so would a step that loops without awaiting. Past this limit the blocked wait is interrupted, or the runaway
+    /// step aborted, and the run fails naming the step, its task and where it waited.</para>
+    /// <para>The limit is wall-clock time, measured outside the run: it never changes a run that stays within it, and
+    /// it is not applied while a debugger is attached (a breakpoint may hold a step for as long as it likes).</para>
+    /// </remarks>
+    public TimeSpan MaxStepWallTime { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Gets the logger factory for SimLoop's own events and for <see cref="Sim.CreateLogger(string)"/>;
     /// <see langword="null"/> (no logging) by default.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
@@ -66,6 +79,18 @@ public sealed record SimulationOptions
         {
             throw new ArgumentOutOfRangeException("options", MaxVirtualTime,
                 $"SimulationOptions.MaxVirtualTime must not be negative; it was {MaxVirtualTime}.");
+        }
+
+        if (MaxStepWallTime <= TimeSpan.Zero && MaxStepWallTime != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException("options", MaxStepWallTime,
+                $"SimulationOptions.MaxStepWallTime must be positive, or Timeout.InfiniteTimeSpan for no limit; it was {MaxStepWallTime}.");
+        }
+
+        if (MaxStepWallTime != System.Threading.Timeout.InfiniteTimeSpan && MaxStepWallTime.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException("options", MaxStepWallTime,
+                $"SimulationOptions.MaxStepWallTime must be at most {int.MaxValue} ms; it was {MaxStepWallTime}.");
         }
 
         if (TraceCapacity < 0)
