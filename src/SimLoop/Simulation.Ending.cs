@@ -37,7 +37,7 @@ public sealed partial class Simulation
             {
                 _deadlocked = Loop.Tasks.Pending();
                 _deadlockReport = Report("Deadlock " + Where +
-                    ": nothing can run, no timer is pending, and main has not finished.", _deadlocked);
+                    ": nothing can run, no virtual timer is pending, and main has not finished.", _deadlocked);
             }
 
             string reason = MainOutcome == LoopOutcome.Done ? "the run is ending: main finished" : "the run is ending: deadlock";
@@ -48,10 +48,18 @@ public sealed partial class Simulation
         public void ThrowIfFailed()
         {
             LoopOutcome worst = MainOutcome is LoopOutcome.Done or LoopOutcome.Deadlock ? _drainOutcome : MainOutcome;
+            if (Loop.Watch.Failure is { } blocked)
+            {
+                string site = Loop.Watch.Site is { } where ? $" It was {where}." : string.Empty;
+                string waiting = Loop.Guard.DescribeWaitingWork() is { } work ? $" Meanwhile {work}." : string.Empty;
+                Fail(new SimulationBlockedException(
+                    $"The run stopped {Where}: {blocked}.{site}{waiting}", BlockedWaitException()));
+            }
+
             if (Loop.Guard.HasEscaped || worst == LoopOutcome.Escaped)
             {
                 Fail(new SimulationEscapeException(
-                    $"Work escaped the simulation's thread {Where}: {Loop.Guard.Escape}. SimLoop runs every continuation " +
+                    $"The run left the simulation's control {Where}: {Loop.Guard.Escape}. SimLoop runs every continuation " +
                     "as a step of its loop, so this run could not stay deterministic. Keep the work under the loop: pass " +
                     "sim.Clock wherever a TimeProvider is taken, start work with Sim.Spawn (or Task.Run) rather than a thread " +
                     "of its own, and replace real I/O with an in-memory fake.", _main.IsCompleted ? _main.Exception : null));
@@ -116,6 +124,14 @@ public sealed partial class Simulation
             Log.RunEnded(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, "main finished", Loop.Trace.Fingerprint);
         }
 
+        // The interrupt or abort that ended the blocked step, when it surfaced in a task or a step fault.
+        private Exception? BlockedWaitException()
+        {
+            Exception? candidate = Loop.StepFault?.SourceException ?? (_main.IsCompleted ? _main.Exception : null);
+            return candidate is System.Threading.ThreadInterruptedException or System.Threading.ThreadAbortException
+                or OperationCanceledException ? candidate : null;
+        }
+
         private static string Report(string headline, List<SimTask> tasks)
         {
             var text = new StringBuilder(headline).Append(" Blocked tasks:");
@@ -137,7 +153,7 @@ public sealed partial class Simulation
             {
                 Log.LimitPassed(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, exception.Message);
             }
-            else if (exception is SimulationEscapeException)
+            else if (exception is SimulationEscapeException or SimulationBlockedException)
             {
                 Log.Escaped(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, exception.Message);
             }

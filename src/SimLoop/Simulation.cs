@@ -145,19 +145,20 @@ public sealed partial class Simulation
         SynchronizationContext? previous = SynchronizationContext.Current;
         t_current = this;
         _state = RunState.Running;
-        ThreadPoolListener.EnsureStarted();
+        ThreadPoolListener.Acquire();
         ThreadPoolListener.StepLoop = _loop;
         _loop.Guard.Enter();
+        StepWatch watch = _loop.Watch;
+        if (watch.IsLimited)
+        {
+            StepWatchdog.Register(watch);
+        }
+
         Log.RunStarted(_loop.Logger, 0, TimeSpan.Zero, Options.Seed, Options.Strategy);
         var ending = new RunEnding(this, main);
         try
         {
-            _loop.Start(main);
-            ending.MainOutcome = _loop.Run(main);
-            if (ending.MainOutcome is LoopOutcome.Done or LoopOutcome.Deadlock)
-            {
-                ending.Drain();
-            }
+            RunWatched(watch, ending, main);
         }
         finally
         {
@@ -167,9 +168,69 @@ public sealed partial class Simulation
             SynchronizationContext.SetSynchronizationContext(previous);
             ThreadPoolListener.StepLoop = null;
             _loop.Guard.Exit();
+            if (watch.IsLimited)
+            {
+                StepWatchdog.Unregister(watch);
+                ClearLateInterrupt(watch);
+            }
+
+            ThreadPoolListener.Release();
         }
 
         ending.ThrowIfFailed();
+    }
+
+    // The loop, under ControlledExecution where the watchdog may need to abort a step that never yields: nothing else
+    // can end such a step and return to the caller. An interrupt or abort the watchdog sent ends up here when the
+    // step did not swallow it; the run's failure has been recorded by then.
+    private void RunWatched(StepWatch watch, RunEnding ending, SimTask main)
+    {
+        try
+        {
+            if (watch.IsLimited && ControlledExecutionSupport.IsAvailable)
+            {
+                ControlledExecutionSupport.Run(() => RunLoop(ending, main), watch.Abort.Token);
+            }
+            else
+            {
+                RunLoop(ending, main);
+            }
+        }
+        catch (Exception exception) when (watch.HasFailed
+            && exception is ThreadInterruptedException or OperationCanceledException)
+        {
+            ending.MainOutcome = LoopOutcome.Blocked;
+        }
+    }
+
+    private void RunLoop(RunEnding ending, SimTask main)
+    {
+        _loop.Start(main);
+        ending.MainOutcome = _loop.Run(main);
+        if (ending.MainOutcome is LoopOutcome.Done or LoopOutcome.Deadlock)
+        {
+            ending.Drain();
+        }
+    }
+
+    // The watchdog's interrupt may have reached this thread just after the step it was meant for had ended; it would
+    // then wake the caller's next wait. Sleep(0) takes it here instead.
+    private static void ClearLateInterrupt(StepWatch watch)
+    {
+        if (!watch.Interrupted)
+        {
+            return;
+        }
+
+        try
+        {
+#pragma warning disable RS0030 // Not a wait: takes a pending interrupt off this thread.
+            Thread.Sleep(0);
+#pragma warning restore RS0030
+        }
+        catch (ThreadInterruptedException)
+        {
+        }
     }
 
     private enum RunState

@@ -8,5 +8,6 @@ internal enum LoopOutcome
     StepLimit,
     TimeLimit,
     Escaped,
+    Blocked,
     Faulted,
 }

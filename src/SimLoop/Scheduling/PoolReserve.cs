@@ -13,7 +13,11 @@ internal static class PoolReserve
     private static readonly object s_gate = new();
     private static int s_held;
     private static int s_loopsOnPoolThreads;
-    private static int s_originalMinimum; // 0 while the minimum is the process's own
+
+    // The process's own minimum, and the one set here, while it is raised (s_raised is 0 otherwise). The minimum is
+    // put back only if it is still the one set here: a minimum the process set meanwhile is its own and stays.
+    private static int s_ownMinimum;
+    private static int s_raised;
 
     /// <summary>A pool thread starts waiting for its turn.</summary>
     public static void Hold()
@@ -23,15 +27,20 @@ internal static class PoolReserve
             s_held++;
 #pragma warning disable RS0030 // Reads and raises the pool's thread minimum only; queues nothing.
             ThreadPool.GetMinThreads(out int workers, out int io);
-            int wanted = s_held + s_loopsOnPoolThreads + Spare;
-            if (wanted > workers)
+            if (s_raised != 0 && workers != s_raised)
             {
-                if (s_originalMinimum == 0)
+                s_raised = 0; // the process set its own minimum meanwhile: it is the one to keep
+            }
+
+            int wanted = s_held + s_loopsOnPoolThreads + Spare;
+            if (wanted > workers && ThreadPool.SetMinThreads(wanted, io))
+            {
+                if (s_raised == 0)
                 {
-                    s_originalMinimum = workers;
+                    s_ownMinimum = workers;
                 }
 
-                ThreadPool.SetMinThreads(wanted, io);
+                s_raised = wanted;
             }
 #pragma warning restore RS0030
         }
@@ -53,14 +62,19 @@ internal static class PoolReserve
         lock (s_gate)
         {
             s_held--;
-            if (s_held == 0 && s_originalMinimum != 0)
+            if (s_held != 0 || s_raised == 0)
             {
-#pragma warning disable RS0030 // Puts back the minimum Hold raised.
-                ThreadPool.GetMinThreads(out _, out int io);
-                ThreadPool.SetMinThreads(s_originalMinimum, io);
-#pragma warning restore RS0030
-                s_originalMinimum = 0;
+                return;
             }
+
+#pragma warning disable RS0030 // Puts back the minimum Hold raised, unless the process has set another since.
+            ThreadPool.GetMinThreads(out int workers, out int io);
+            if (workers == s_raised)
+            {
+                ThreadPool.SetMinThreads(s_ownMinimum, io);
+            }
+#pragma warning restore RS0030
+            s_raised = 0;
         }
     }
 

@@ -57,6 +57,34 @@ internal sealed partial class RunLoop
         _ready.Enqueue(new WorkItem(_runOnThreadPool, arrival, task: null, CurrentTask, ++_sequence, TraceEventKind.ThreadPoolWork));
     }
 
+    /// <summary>A step started a real timer: it would fire on the thread pool in real time, outside the run's order.</summary>
+    public void OnRealTimerStarted(int dueMilliseconds)
+    {
+        if (HasEnded || !Guard.IsRunning || !Guard.IsStepThread)
+        {
+            return;
+        }
+
+        Guard.Report($"step {Steps} of {Describe(CurrentTask)} started a real timer, due in {dueMilliseconds} ms of wall " +
+            "time (Task.Delay, CancellationTokenSource.CancelAfter, PeriodicTimer or Task.WaitAsync without the simulation's " +
+            "clock, a System.Threading.Timer, or a library's own timer such as a timeout). It would fire on the thread pool " +
+            "in real time, outside the run's order. Pass sim.Clock (Sim.Clock) wherever a TimeProvider is taken, or wait " +
+            "with Sim.Delay");
+    }
+
+    /// <summary>A step started real I/O: it completes when the operating system says so, outside the run's order.</summary>
+    public void OnRealIoStarted(string operation)
+    {
+        if (HasEnded || !Guard.IsRunning || !Guard.IsStepThread)
+        {
+            return;
+        }
+
+        Guard.Report($"step {Steps} of {Describe(CurrentTask)} started real I/O ({operation}). It completes when the " +
+            "operating system says so, on another thread, outside the run's order. Replace it with an in-memory fake (an " +
+            "HttpMessageHandler, a test server, SimNetwork)");
+    }
+
     public IEnumerable<Task> QueuedTasks()
     {
         var tasks = new List<Task>();

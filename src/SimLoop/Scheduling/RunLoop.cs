@@ -12,10 +12,6 @@ namespace SimLoop;
 // earliest due timer, whose firing makes work ready again.
 internal sealed partial class RunLoop
 {
-    // How long an idle loop waits for work that escaped to the thread pool to show itself before it calls the
-    // state a deadlock. Spent only on that failure path; it never decides anything in a passing run.
-    internal static readonly TimeSpan EscapeGrace = TimeSpan.FromMilliseconds(100);
-
     private static readonly SendOrPostCallback s_runTask = static state => { };
     private static readonly SendOrPostCallback s_start = static state => ((SimTask)state!).Start();
 
@@ -34,6 +30,7 @@ internal sealed partial class RunLoop
     public RunLoop(Simulation simulation, SimulationOptions options, ILogger logger)
     {
         Guard = new ThreadGuard(simulation);
+        Watch = new StepWatch(this, options.MaxStepWallTime);
         _runOnThreadPool = state => Guard.RunOnPoolThread((ThreadPoolArrival)state!);
         Options = options;
         Logger = logger;
@@ -82,6 +79,9 @@ internal sealed partial class RunLoop
     public ILogger Logger { get; }
 
     public ThreadGuard Guard { get; }
+
+    /// <summary>Gets what the step watchdog sees of this run: whether a step is in user code, and what held the thread.</summary>
+    public StepWatch Watch { get; }
 
     public VirtualClock Clock { get; }
 
@@ -138,6 +138,11 @@ internal sealed partial class RunLoop
                 return LoopOutcome.Escaped;
             }
 
+            if (Watch.HasFailed)
+            {
+                return LoopOutcome.Blocked;
+            }
+
             if (StepFault is not null)
             {
                 return LoopOutcome.Faulted;
@@ -171,7 +176,10 @@ internal sealed partial class RunLoop
             }
             else
             {
-                return Guard.WaitForEscape(EscapeGrace) ? LoopOutcome.Escaped : LoopOutcome.Deadlock;
+                // Nothing is ready and no timer is pending. Every way work can come back to the loop is known the
+                // moment a step starts it (work sent to the pool is on the ready queue; real timers and real I/O fail
+                // the run at once), so no wall-clock grace is needed to tell a deadlock.
+                return LoopOutcome.Deadlock;
             }
         }
     }
@@ -191,8 +199,14 @@ internal sealed partial class RunLoop
         SynchronizationContext.SetSynchronizationContext(item.Owner?.Context ?? _loopContext);
         CurrentTask = item.Owner;
         IsInsideStep = true;
+        bool onThisThread = item.Kind != TraceEventKind.ThreadPoolWork; // a pool step has a deadline of its own
         try
         {
+            if (onThisThread)
+            {
+                Watch.EnterUserCode();
+            }
+
             if (item.Task is { } task)
             {
                 Scheduler.Execute(task);
@@ -208,6 +222,7 @@ internal sealed partial class RunLoop
         }
         finally
         {
+            Watch.LeaveUserCode();
             IsInsideStep = false;
             CurrentTask = null;
         }
@@ -267,6 +282,7 @@ internal sealed partial class RunLoop
         CurrentTask = entry.Owner;
         try
         {
+            Watch.EnterUserCode();
             entry.Fire();
         }
         catch (Exception exception)
@@ -275,6 +291,7 @@ internal sealed partial class RunLoop
         }
         finally
         {
+            Watch.LeaveUserCode();
             CurrentTask = null;
         }
     }

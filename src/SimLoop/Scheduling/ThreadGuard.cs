@@ -22,25 +22,18 @@ namespace SimLoop;
 [SuppressMessage("Reliability", "CA1001", Justification = "Held pool threads may still wait on its events after the run; they are left to the GC.")]
 internal sealed class ThreadGuard
 {
-    // Wall-clock bounds for failure paths only: work no pool thread picks up, a step on a pool thread that never
-    // ends, and a loop thread that stopped taking steps while work waits for its turn (it blocks on that work).
-    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan StalledLoopTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan HeldPoll = TimeSpan.FromSeconds(1);
-
     private static readonly AsyncLocal<ThreadGuard?> s_marker = new(OnMarkerChanged);
     private static readonly SynchronizationContext s_poolStepContext = new();
 
-    // Work sent by a step of any running simulation, by the id the pool's events give it (the item's address,
-    // unique among live items); the pool thread that dequeues one looks it up here.
+    // Work sent by a step of any running simulation, by the id the pool's events give it; the pool thread that
+    // dequeues one looks it up here. The id is the item's hash code, which two live items can share: a second item
+    // sent under an id that is still pending is not told apart, and fails the runs involved (see Expect).
     private static readonly ConcurrentDictionary<long, ThreadPoolArrival> s_sent = new();
 
     // Set on a pool thread while it holds the baton for this guard.
     [ThreadStatic]
     private static ThreadGuard? t_baton;
 
-    private readonly ManualResetEventSlim _escaped = new(initialState: false);
     private readonly ManualResetEventSlim _stepDone = new(initialState: false);
     private readonly Dictionary<long, ThreadPoolArrival> _pending = new();
     private readonly object _gate = new();
@@ -48,7 +41,6 @@ internal sealed class ThreadGuard
     private int _loopThreadId;
     private volatile int _stepThreadId;
     private volatile bool _running;
-    private volatile bool _loopWaitsForPool;
     private volatile string? _escape;
 
     public ThreadGuard(Simulation simulation)
@@ -86,7 +78,7 @@ internal sealed class ThreadGuard
         {
             foreach (ThreadPoolArrival arrival in _pending.Values)
             {
-                s_sent.TryRemove(arrival.WorkId, out _);
+                s_sent.TryRemove(new KeyValuePair<long, ThreadPoolArrival>(arrival.WorkId, arrival));
                 arrival.Go.Set();
             }
 
@@ -102,8 +94,6 @@ internal sealed class ThreadGuard
             _escape ??= what;
             Monitor.PulseAll(_gate);
         }
-
-        _escaped.Set();
     }
 
     /// <summary>Throws unless called on the thread running the current step (or while no run is in progress).</summary>
@@ -119,23 +109,27 @@ internal sealed class ThreadGuard
         }
     }
 
-    /// <summary>At an idle point, gives work that arrived uninvited a moment to show itself before a deadlock.</summary>
-    public bool WaitForEscape(TimeSpan grace) => _escaped.Wait(grace);
-
     /// <summary>Registers work a step has just queued to the pool, so the thread that dequeues it waits for its turn.</summary>
-    /// <returns><see langword="false"/> when the item is already registered: the pool moved it between its queues
-    /// (which logs a second enqueue), so it is not new work.</returns>
+    /// <returns><see langword="false"/> when another item is pending under the same id: neither can be told apart from
+    /// the other, so both runs fail (loudly, rather than let one item run outside any step).</returns>
     public bool Expect(ThreadPoolArrival arrival)
     {
-        lock (_gate)
+        if (!s_sent.TryAdd(arrival.WorkId, arrival))
         {
-            if (!_pending.TryAdd(arrival.WorkId, arrival))
+            if (s_sent.TryGetValue(arrival.WorkId, out ThreadPoolArrival? other))
             {
-                return false;
+                other.Guard.ReportAmbiguous(other, arrival);
             }
+
+            ReportAmbiguous(arrival, arrival);
+            return false;
         }
 
-        s_sent[arrival.WorkId] = arrival;
+        lock (_gate)
+        {
+            _pending.Add(arrival.WorkId, arrival);
+        }
+
         return true;
     }
 
@@ -151,33 +145,26 @@ internal sealed class ThreadGuard
     /// <summary>Runs the sent work as the current step: waits for its thread, hands it the baton, waits until it is done.</summary>
     public void RunOnPoolThread(ThreadPoolArrival arrival)
     {
-        _loopWaitsForPool = true;
-        try
+        if (WaitForArrival(arrival))
         {
-            if (WaitForArrival(arrival))
-            {
-                RunStepOn(arrival);
-            }
-        }
-        finally
-        {
-            _loopWaitsForPool = false;
+            RunStepOn(arrival);
         }
     }
 
     private bool WaitForArrival(ThreadPoolArrival arrival)
     {
+        StepWatch watch = _simulation.Loop.Watch;
         lock (_gate)
         {
             while (!arrival.HasArrived && _escape is null)
             {
-                if (!Monitor.Wait(_gate, ArrivalTimeout))
+                if (!Monitor.Wait(_gate, watch.Limit))
                 {
                     _pending.Remove(arrival.WorkId);
-                    s_sent.TryRemove(arrival.WorkId, out _);
+                    s_sent.TryRemove(new KeyValuePair<long, ThreadPoolArrival>(arrival.WorkId, arrival));
                     Report($"work sent to the thread pool at step {arrival.SentAtStep} was not picked up by a pool thread " +
-                           $"within {ArrivalTimeout.TotalSeconds} s of wall time (the pool is starved of threads, or a step " +
-                           "ran the work inline, as Task.Wait does with a Task still in its queue)");
+                           $"within {TimeFormat.Duration(watch.Limit)} of wall time (SimulationOptions.MaxStepWallTime): the " +
+                           "pool is starved of threads, or a step ran the work inline");
                     return false;
                 }
             }
@@ -188,19 +175,46 @@ internal sealed class ThreadGuard
 
     private void RunStepOn(ThreadPoolArrival arrival)
     {
+        StepWatch watch = _simulation.Loop.Watch;
         _stepDone.Reset();
         _stepThreadId = arrival.ThreadId;
         arrival.Go.Set();
-        bool finished = _stepDone.Wait(StepTimeout);
+        bool finished = _stepDone.Wait(watch.Limit);
         _stepThreadId = _loopThreadId;
         if (!finished)
         {
-            Report($"the step running on thread pool thread {arrival.ThreadId} (work sent to the pool at step " +
-                   $"{arrival.SentAtStep}) did not finish within {StepTimeout.TotalSeconds} s of wall time: it blocks, " +
-                   "probably on work only the loop can run (.Wait(), .Result or GetAwaiter().GetResult() inside Task.Run " +
-                   "or after ConfigureAwait(false)), which cannot run while the step waits. Await it instead");
+            watch.Fail($"the step running on thread pool thread {arrival.ThreadId} (work sent to the pool at step " +
+                   $"{arrival.SentAtStep}) did not finish within {TimeFormat.Duration(watch.Limit)} of wall time " +
+                   "(SimulationOptions.MaxStepWallTime): it blocks, probably on work only the loop can run (.Wait(), " +
+                   ".Result or GetAwaiter().GetResult() inside Task.Run or after ConfigureAwait(false)), which cannot run " +
+                   "while the step waits. Await it instead");
         }
     }
+
+    /// <summary>Describes the work sent to the pool that waits for its turn, for a report on a blocked loop thread.</summary>
+    public string? DescribeWaitingWork()
+    {
+        lock (_gate)
+        {
+            long first = long.MaxValue;
+            foreach (ThreadPoolArrival arrival in _pending.Values)
+            {
+                first = Math.Min(first, arrival.SentAtStep);
+            }
+
+            return _pending.Count == 0 ? null
+                : $"work sent to the thread pool at step {first} (Task.Run, or a ConfigureAwait(false) continuation) waits " +
+                  "for its turn, which it cannot get while this step waits: if the step waits for that work, await it";
+        }
+    }
+
+    private void ReportAmbiguous(ThreadPoolArrival pending, ThreadPoolArrival sent) =>
+        Report($"two work items sent to the thread pool (at step {pending.SentAtStep} and step {sent.SentAtStep}" +
+               (ReferenceEquals(pending.Guard, sent.Guard) ? string.Empty : ", by different simulations") +
+               ") were pending under the same id, which the runtime takes from the item's hash code, so SimLoop cannot " +
+               "tell which pool thread holds which; the run stopped rather than let one run outside any step. A work " +
+               "item type that overrides GetHashCode (an IThreadPoolWorkItem with value equality) collides every time: give " +
+               "it reference identity. Otherwise two hash codes met by chance, and the same seed runs clean again");
 
     // On the pool thread, inside the pool's dispatch loop, before any code of the work item has run.
     private void Admit(ThreadPoolArrival arrival)
@@ -216,18 +230,17 @@ internal sealed class ThreadGuard
             Monitor.PulseAll(_gate);
         }
 
-        bool turn;
         PoolReserve.Hold();
         try
         {
-            turn = WaitForTurn(arrival);
+            arrival.Go.Wait(); // the loop's turn for it, or the end of the run (Exit lets every held item go)
         }
         finally
         {
             PoolReserve.Release();
         }
 
-        if (!turn || !_running || !IsStepThread)
+        if (!_running || !IsStepThread)
         {
             return;
         }
@@ -236,43 +249,6 @@ internal sealed class ThreadGuard
         ThreadPoolListener.StepLoop = _simulation.Loop;
         SynchronizationContext.SetSynchronizationContext(s_poolStepContext);
         s_marker.Value = this;
-    }
-
-    // Waits for the baton. A loop thread that takes no step meanwhile is blocked in a step, most likely on this very
-    // work (.Result, .Wait()): the run fails and the work is let go, so the blocked step can finish instead of hanging.
-    private bool WaitForTurn(ThreadPoolArrival arrival)
-    {
-        long steps = _simulation.Loop.Steps;
-        TimeSpan stalled = TimeSpan.Zero;
-        while (!arrival.Go.Wait(HeldPoll))
-        {
-            long now = _simulation.Loop.Steps;
-            if (now != steps || _loopWaitsForPool)
-            {
-                steps = now;
-                stalled = TimeSpan.Zero;
-                continue;
-            }
-
-            stalled += HeldPoll;
-            if (stalled >= StalledLoopTimeout)
-            {
-                lock (_gate)
-                {
-                    if (!_pending.Remove(arrival.WorkId))
-                    {
-                        continue; // the loop took it just now
-                    }
-                }
-
-                Report($"the simulation's thread took no step for {StalledLoopTimeout.TotalSeconds} s of wall time while " +
-                       $"work sent to the thread pool at step {arrival.SentAtStep} waited for its turn: step {steps} blocks, " +
-                       "probably on that work (.Result, .Wait(), GetAwaiter().GetResult()). Await it instead");
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private void EndStep()

@@ -1,19 +1,39 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.Tracing;
 using System.Threading;
 
 namespace SimLoop;
 
-// Sees, synchronously on the thread that does it, every work item .NET queues to the thread pool: the
-// runtime's FrameworkEventSource reports ThreadPoolEnqueueWork on the enqueuing thread and ThreadPoolDequeueWork
-// on the pool thread that takes the item, before it runs it, both with the item's id. So a step that sends work
-// away (a ConfigureAwait(false) continuation, Task.Run, the BCL's own pool hops) is known the moment it does, and
-// the pool thread that later picks that work up is stopped before it runs it. One listener serves the process.
+// Sees, synchronously on the thread that does it, what .NET does outside the loop on a step's behalf. The runtime's
+// FrameworkEventSource reports ThreadPoolEnqueueWork on the enqueuing thread and ThreadPoolDequeueWork on the pool
+// thread that takes the item, before it runs it, both with the item's id; it reports a real timer being started
+// (ThreadTransferSend) on the thread that starts it; the networking sources report a socket connect or accept and a
+// DNS lookup on the thread that begins it. So a step that sends work away is known the moment it does, the pool
+// thread that picks it up is stopped before it runs it, and a step that starts real time or real I/O is named at that
+// very step, the same way on every run. One listener serves the process; it reports only while simulations run, and
+// the step watchdog turns it off when none has run for a while, so the rest of the process pays nothing.
 internal sealed class ThreadPoolListener : EventListener
 {
     private const string FrameworkEventSourceName = "System.Diagnostics.Eventing.FrameworkEventSource";
     private const int EnqueueEventId = 30;
     private const int DequeueEventId = 31;
+    private const int ThreadTransferSendEventId = 150;
+    private const int TimerTransferKind = 1;
+
+    // Keywords ThreadPool (0x2) and ThreadTransfer (0x10): the pool's enqueue/dequeue events and timer starts.
+    private const EventKeywords FrameworkKeywords = (EventKeywords)0x12;
+
+    private static readonly TimeSpan IdleBeforeStop = TimeSpan.FromSeconds(1);
+    // s_gate orders starts and stops; s_sources is guarded by itself and never held while calling into an
+    // EventSource, since the runtime calls OnEventSourceCreated under its own listener lock.
+    private static readonly object s_gate = new();
+    private static readonly List<EventSource> s_sources = new();
+    private static ThreadPoolListener? s_instance;
+    private static int s_running;
+    private static volatile bool s_reporting;
+    private static bool s_poolReports;
+    private static long s_idleSinceTicks;
 
     // The loop whose step is running on this thread (the loop thread, or a pool thread holding the baton).
     [ThreadStatic]
@@ -26,23 +46,161 @@ internal sealed class ThreadPoolListener : EventListener
     [ThreadStatic]
     private static bool t_probeSeen;
 
-    private static readonly Lazy<bool> s_started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
-
     public static RunLoop? StepLoop
     {
         get => t_stepLoop;
         set => t_stepLoop = value;
     }
 
-    /// <summary>Starts the process-wide listener once; later calls cost a volatile read.</summary>
+    /// <summary>Gets whether the listener is on (a simulation runs, or one ran moments ago).</summary>
+    public static bool IsReporting => s_reporting;
+
+    /// <summary>A simulation starts: turns reporting on if it was off.</summary>
     /// <returns>Whether enqueues are reported, so that work sent to the pool can be kept under the loop's control.</returns>
-    public static bool EnsureStarted() => s_started.Value;
+    public static bool Acquire()
+    {
+        lock (s_gate)
+        {
+            s_running++;
+            if (!s_reporting)
+            {
+                s_reporting = true;
+                s_instance ??= new ThreadPoolListener(); // the base constructor reports the sources that exist
+                foreach (EventSource source in Sources())
+                {
+                    Enable(s_instance, source);
+                }
+
+                s_poolReports = ProbeEnqueueReports();
+            }
+
+            return s_poolReports;
+        }
+    }
+
+    /// <summary>A simulation has ended.</summary>
+    public static void Release()
+    {
+        bool idle;
+        lock (s_gate)
+        {
+            s_running--;
+            idle = s_running == 0;
+            if (idle)
+            {
+                s_idleSinceTicks = WallTime.Now;
+            }
+        }
+
+        if (idle)
+        {
+            StepWatchdog.Nudge();
+        }
+    }
+
+    /// <summary>On the watchdog's thread: turns reporting off once no simulation has run for a while.</summary>
+    public static void StopIfIdle(long nowTicks)
+    {
+        lock (s_gate)
+        {
+            if (!s_reporting || s_running > 0 || nowTicks - s_idleSinceTicks < WallTime.Ticks(IdleBeforeStop))
+            {
+                return;
+            }
+
+            s_reporting = false;
+            foreach (EventSource source in Sources())
+            {
+                s_instance!.DisableEvents(source);
+            }
+        }
+    }
+
+    // Called from the base constructor too, before this type's constructor has run: use no instance state.
+    protected override void OnEventSourceCreated(EventSource eventSource)
+    {
+        if (eventSource.Name is not (FrameworkEventSourceName or RealIo.SocketsSourceName or RealIo.NameResolutionSourceName))
+        {
+            return;
+        }
+
+        lock (s_sources)
+        {
+            s_sources.Add(eventSource);
+        }
+
+        if (s_reporting)
+        {
+            Enable(this, eventSource);
+        }
+    }
+
+    protected override void OnEventWritten(EventWrittenEventArgs eventData)
+    {
+        if (eventData.EventId == EnqueueEventId && eventData.EventSource.Name == FrameworkEventSourceName)
+        {
+            if (t_probing)
+            {
+                t_probeSeen = true;
+            }
+            else if (t_stepLoop is { } loop && WorkId(eventData) is long id)
+            {
+                loop.OnSentToThreadPool(id);
+            }
+        }
+        else if (eventData.EventId == DequeueEventId && eventData.EventSource.Name == FrameworkEventSourceName)
+        {
+            if (WorkId(eventData) is long id)
+            {
+                ThreadGuard.OnDequeued(id);
+            }
+        }
+        else if (t_stepLoop is { } loop)
+        {
+            OnStepEvent(loop, eventData);
+        }
+    }
+
+    private static void OnStepEvent(RunLoop loop, EventWrittenEventArgs eventData)
+    {
+        if (eventData.EventSource.Name == FrameworkEventSourceName)
+        {
+            if (eventData.EventId == ThreadTransferSendEventId && eventData.Payload is [_, int kind, _, _, int dueMilliseconds, ..]
+                && kind == TimerTransferKind)
+            {
+                loop.OnRealTimerStarted(dueMilliseconds);
+            }
+        }
+        else if (RealIo.Describe(eventData) is { } operation)
+        {
+            loop.OnRealIoStarted(operation);
+        }
+    }
+
+    private static EventSource[] Sources()
+    {
+        lock (s_sources)
+        {
+            return s_sources.ToArray();
+        }
+    }
+
+    private static void Enable(ThreadPoolListener listener, EventSource source)
+    {
+        if (source.Name == FrameworkEventSourceName)
+        {
+            listener.EnableEvents(source, EventLevel.Verbose, FrameworkKeywords);
+        }
+        else
+        {
+            listener.EnableEvents(source, EventLevel.Informational);
+        }
+    }
 
     // The pool re-reads whether to report enqueues only when one of its workers dispatches, so enabling the
     // events is not enough: probe with a no-op work item until an enqueue from this thread is seen.
-    private static bool Start()
+    private static bool ProbeEnqueueReports()
     {
-        _ = new ThreadPoolListener(); // lives for the process: the runtime keeps every listener until disposed
         for (int attempt = 0; attempt < 50; attempt++)
         {
             using var ran = new ManualResetEventSlim(initialState: false);
@@ -61,35 +219,6 @@ internal sealed class ThreadPoolListener : EventListener
         }
 
         return false;
-    }
-
-    // Called from the base constructor too, before this type's constructor has run: use no instance state.
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        if (eventSource.Name == FrameworkEventSourceName)
-        {
-            // Keywords ThreadPool (0x2) and ThreadTransfer (0x10) turn on the pool's enqueue/dequeue events.
-            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x12);
-        }
-    }
-
-    protected override void OnEventWritten(EventWrittenEventArgs eventData)
-    {
-        if (eventData.EventId == EnqueueEventId)
-        {
-            if (t_probing)
-            {
-                t_probeSeen = true;
-            }
-            else if (t_stepLoop is { } loop && WorkId(eventData) is long id)
-            {
-                loop.OnSentToThreadPool(id);
-            }
-        }
-        else if (eventData.EventId == DequeueEventId && WorkId(eventData) is long id)
-        {
-            ThreadGuard.OnDequeued(id);
-        }
     }
 
     private static long? WorkId(EventWrittenEventArgs eventData) =>

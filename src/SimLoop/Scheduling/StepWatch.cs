@@ -1,0 +1,114 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+
+namespace SimLoop;
+
+// One run's side of the step watchdog: whether the loop thread is inside user code, and what the watchdog found when
+// a step held it past SimulationOptions.MaxStepWallTime. The loop pays two plain field writes per step; everything
+// else happens on the watchdog's thread, and only after the limit has passed.
+internal sealed class StepWatch
+{
+    private const int OurCode = 0;
+    private const int UserCode = 1;
+
+    private readonly RunLoop _loop;
+    private readonly Thread _thread;
+    private volatile int _state;
+    private volatile string? _failure;
+    private volatile string? _site;
+
+    // Read and written by the watchdog's thread only.
+    private long _lastStep = -1;
+    private long _stuckSinceTicks;
+    private int _actions;
+
+    public StepWatch(RunLoop loop, TimeSpan limit)
+    {
+        _loop = loop;
+        _thread = Thread.CurrentThread;
+        LimitTicks = limit == Timeout.InfiniteTimeSpan ? long.MaxValue : WallTime.Ticks(limit);
+        Limit = limit;
+    }
+
+    public TimeSpan Limit { get; }
+
+    public long LimitTicks { get; }
+
+    public bool IsLimited => LimitTicks != long.MaxValue;
+
+    public int ThreadId => _thread.ManagedThreadId;
+
+    /// <summary>Gets the token that aborts a step which never yields; cancelled by the watchdog only.</summary>
+    public CancellationTokenSource Abort { get; } = new();
+
+    /// <summary>Gets what held the thread, once the watchdog has acted (or a pool step overran); null until then.</summary>
+    public string? Failure => _failure;
+
+    public bool HasFailed => _failure is not null;
+
+    /// <summary>Gets where the step was when it was interrupted, when the interrupt reached it.</summary>
+    public string? Site => _site;
+
+    /// <summary>Gets whether the watchdog interrupted this run's thread (so a late interrupt may still be pending).</summary>
+    public bool Interrupted { get; private set; }
+
+    public void EnterUserCode() => _state = UserCode;
+
+    public void LeaveUserCode() => _state = OurCode;
+
+    /// <summary>Records a failure found by the loop itself (a step on a pool thread that overran the limit).</summary>
+    public void Fail(string failure) => _failure ??= failure;
+
+    public void CaptureSite(StackTrace stack) => _site ??= BlockingSite.Describe(stack);
+
+    /// <summary>On the watchdog's thread: acts on a step that has held the loop thread past the limit.</summary>
+    public void Check(long nowTicks)
+    {
+        long step = _loop.Steps;
+        if (_state != UserCode || step != _lastStep || Debugger.IsAttached)
+        {
+            _lastStep = step;
+            _stuckSinceTicks = nowTicks;
+            _actions = 0;
+            return;
+        }
+
+        if (nowTicks - _stuckSinceTicks < LimitTicks || _actions >= 2)
+        {
+            return;
+        }
+
+        _stuckSinceTicks = nowTicks;
+        _actions++;
+        bool waiting = (_thread.ThreadState & System.Threading.ThreadState.WaitSleepJoin) != 0;
+        _failure ??= Describe(step, waiting);
+        StepWatchdog.Arm(this);
+        if (waiting || _actions > 1)
+        {
+            Interrupted = true;
+            _thread.Interrupt();
+        }
+
+        if (!waiting || _actions > 1)
+        {
+            Abort.Cancel(); // a step that never yields ends only by an abort (ControlledExecution)
+        }
+    }
+
+    private string Describe(long step, bool waiting)
+    {
+        string task = _loop.CurrentTask is { } owner ? $"task '{owner.Name}'" : "the simulation (a timer callback or sim.At action)";
+        string limit = TimeFormat.Duration(Limit);
+        return waiting
+            ? $"step {step} of {task} blocked the simulation's thread in a synchronous wait for {limit} of wall time " +
+              "(SimulationOptions.MaxStepWallTime). Only a later step can complete what it waits for, and no step can run " +
+              "while it waits, so the wait was interrupted and the run stopped. Await instead of blocking: await the task " +
+              "rather than .Result, .Wait() or GetAwaiter().GetResult(); WaitAsync rather than Wait on a SemaphoreSlim; an " +
+              "async lock's LockAsync rather than Lock; Sim.Delay rather than Thread.Sleep"
+            : $"step {step} of {task} ran for {limit} of wall time (SimulationOptions.MaxStepWallTime) without yielding: no " +
+              "other task and no timer can move while it runs, so the step was aborted and the run stopped. A loop that waits " +
+              "for another task must await inside it (await Sim.Yield() or Sim.Delay); if the step really needs that long, " +
+              "raise MaxStepWallTime";
+    }
+}
