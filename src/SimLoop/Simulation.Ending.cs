@@ -26,6 +26,9 @@ public sealed partial class Simulation
 
         public LoopOutcome MainOutcome { get; set; } = LoopOutcome.Done;
 
+        /// <summary>Gets or sets the work sent to the pool that still waited for its turn when a step blocked.</summary>
+        public string? WaitingWork { get; set; }
+
         private RunLoop Loop => _sim._loop;
 
         private string Where => $"at step {Loop.Steps}, virtual time {TimeFormat.Instant(Loop.Clock.Elapsed)} " +
@@ -51,7 +54,7 @@ public sealed partial class Simulation
             if (Loop.Watch.Failure is { } blocked)
             {
                 string site = Loop.Watch.Site is { } where ? $" It was {where}." : string.Empty;
-                string waiting = Loop.Guard.DescribeWaitingWork() is { } work ? $" Meanwhile {work}." : string.Empty;
+                string waiting = WaitingWork is { } work ? $" Meanwhile {work}." : string.Empty;
                 Fail(new SimulationBlockedException(
                     $"The run stopped {Where}: {blocked}.{site}{waiting}", BlockedWaitException()));
             }

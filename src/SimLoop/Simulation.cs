@@ -167,6 +167,11 @@ public sealed partial class Simulation
             t_current = null;
             SynchronizationContext.SetSynchronizationContext(previous);
             ThreadPoolListener.StepLoop = null;
+            if (watch.HasFailed)
+            {
+                ending.WaitingWork = _loop.Guard.DescribeWaitingWork(); // read before Exit lets the held work go
+            }
+
             _loop.Guard.Exit();
             if (watch.IsLimited)
             {
@@ -187,7 +192,7 @@ public sealed partial class Simulation
     {
         try
         {
-            if (watch.IsLimited && ControlledExecutionSupport.IsAvailable)
+            if (watch.IsLimited)
             {
                 ControlledExecutionSupport.Run(() => RunLoop(ending, main), watch.Abort.Token);
             }

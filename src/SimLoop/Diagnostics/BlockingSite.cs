@@ -10,6 +10,8 @@ namespace SimLoop;
 // that thread, so the frames are the step's own.
 internal static class BlockingSite
 {
+    private const int CallersNamed = 3;
+
     /// <summary>Describes the stack as "in Call, called from Caller at File:line", or null when it shows no user code.</summary>
     public static string? Describe(StackTrace stack)
     {
@@ -22,26 +24,40 @@ internal static class BlockingSite
                 continue;
             }
 
-            var text = new StringBuilder();
+            var text = new StringBuilder("in ");
             if (LastLibraryCallBefore(frames, i) is { } call)
             {
-                text.Append("in ").Append(Name(call)).Append(", called from ");
-            }
-            else
-            {
-                text.Append("in ");
+                text.Append(Name(call)).Append(", called from ");
             }
 
-            text.Append(Name(method));
+            AppendCallers(text, frames, i);
+            return text.ToString();
+        }
+
+        return null;
+    }
+
+    // The innermost few frames outside the framework, innermost first: a library's synchronous wrapper (an async
+    // lock's Lock) and the user's code that called it.
+    private static void AppendCallers(StringBuilder text, StackFrame[] frames, int first)
+    {
+        int named = 0;
+        for (int i = first; i < frames.Length && named < CallersNamed; i++)
+        {
+            MethodBase? method = frames[i].GetMethod();
+            if (method is null || IsLibrary(method))
+            {
+                continue;
+            }
+
+            text.Append(named == 0 ? string.Empty : ", called from ").Append(Name(method));
             if (frames[i].GetFileName() is { } file && frames[i].GetFileLineNumber() > 0)
             {
                 text.Append(" at ").Append(System.IO.Path.GetFileName(file)).Append(':').Append(frames[i].GetFileLineNumber());
             }
 
-            return text.ToString();
+            named++;
         }
-
-        return null;
     }
 
     // The frame the user's frame called: the library call it was in, if the step stopped inside one.

@@ -29,12 +29,7 @@ internal static class StepWatchdog
         lock (s_gate)
         {
             s_watches.Add(watch);
-            if (s_thread is null)
-            {
-                s_thread = new Thread(Watch) { IsBackground = true, Name = "SimLoop step watchdog" };
-                s_thread.Start();
-            }
-
+            EnsureStarted();
             Monitor.Pulse(s_gate);
         }
     }
@@ -54,12 +49,7 @@ internal static class StepWatchdog
     {
         lock (s_gate)
         {
-            if (s_thread is null)
-            {
-                s_thread = new Thread(Watch) { IsBackground = true, Name = "SimLoop step watchdog" };
-                s_thread.Start();
-            }
-
+            EnsureStarted();
             Monitor.Pulse(s_gate);
         }
     }
@@ -81,6 +71,17 @@ internal static class StepWatchdog
         }
 
         s_armed[watch.ThreadId] = watch;
+    }
+
+    // UnsafeStart: the watchdog must not carry the ExecutionContext of the run that started it (its marker would make
+    // the thread look like work that left the run, and the user's AsyncLocals would live on in it).
+    private static void EnsureStarted()
+    {
+        if (s_thread is null)
+        {
+            s_thread = new Thread(Watch) { IsBackground = true, Name = "SimLoop step watchdog" };
+            s_thread.UnsafeStart();
+        }
     }
 
     private static void Watch()

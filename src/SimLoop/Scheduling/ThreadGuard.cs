@@ -35,7 +35,8 @@ internal sealed class ThreadGuard
     private static ThreadGuard? t_baton;
 
     private readonly ManualResetEventSlim _stepDone = new(initialState: false);
-    private readonly Dictionary<long, ThreadPoolArrival> _pending = new();
+    // By the arrival itself, not its id: two items of one run may share an id once the first has been taken.
+    private readonly HashSet<ThreadPoolArrival> _pending = new(ReferenceEqualityComparer.Instance);
     private readonly object _gate = new();
     private readonly Simulation _simulation;
     private int _loopThreadId;
@@ -76,7 +77,7 @@ internal sealed class ThreadGuard
         s_marker.Value = null;
         lock (_gate)
         {
-            foreach (ThreadPoolArrival arrival in _pending.Values)
+            foreach (ThreadPoolArrival arrival in _pending)
             {
                 s_sent.TryRemove(new KeyValuePair<long, ThreadPoolArrival>(arrival.WorkId, arrival));
                 arrival.Go.Set();
@@ -116,6 +117,11 @@ internal sealed class ThreadGuard
     {
         if (!s_sent.TryAdd(arrival.WorkId, arrival))
         {
+            if (IsPoolRequeue())
+            {
+                return false; // the same item, moved by the pool from a thread's local queue to its global queue
+            }
+
             if (s_sent.TryGetValue(arrival.WorkId, out ThreadPoolArrival? other))
             {
                 other.Guard.ReportAmbiguous(other, arrival);
@@ -127,10 +133,25 @@ internal sealed class ThreadGuard
 
         lock (_gate)
         {
-            _pending.Add(arrival.WorkId, arrival);
+            _pending.Add(arrival);
         }
 
         return true;
+    }
+
+    /// <summary>Work queued to the pool by a thread outside any step: if it shares its id with work a step sent and no
+    /// pool thread has taken yet, the two cannot be told apart, and the run that sent the other fails.</summary>
+    public static void OnForeignEnqueue(long workId)
+    {
+        if (s_sent.TryGetValue(workId, out ThreadPoolArrival? pending) && !IsPoolRequeue())
+        {
+            pending.Guard.Report($"work queued to the thread pool outside the simulation had the same id as work sent at step " +
+                $"{pending.SentAtStep} that no pool thread had taken yet (the runtime takes the id from the item's hash " +
+                "code), so SimLoop cannot tell which pool thread holds which; the run stopped rather than let either run " +
+                "in the other's place. A work item type that overrides GetHashCode (an IThreadPoolWorkItem with value " +
+                "equality) collides every time: give it reference identity. Otherwise two hash codes met by chance, and " +
+                "the same seed runs clean again");
+        }
     }
 
     /// <summary>On the pool thread that has just dequeued a work item: holds it if a step sent it, until its turn.</summary>
@@ -160,7 +181,7 @@ internal sealed class ThreadGuard
             {
                 if (!Monitor.Wait(_gate, watch.Limit))
                 {
-                    _pending.Remove(arrival.WorkId);
+                    _pending.Remove(arrival);
                     s_sent.TryRemove(new KeyValuePair<long, ThreadPoolArrival>(arrival.WorkId, arrival));
                     Report($"work sent to the thread pool at step {arrival.SentAtStep} was not picked up by a pool thread " +
                            $"within {TimeFormat.Duration(watch.Limit)} of wall time (SimulationOptions.MaxStepWallTime): the " +
@@ -169,7 +190,7 @@ internal sealed class ThreadGuard
                 }
             }
 
-            return arrival.HasArrived && _pending.Remove(arrival.WorkId); // not arrived: an escape ends the run first
+            return arrival.HasArrived && _pending.Remove(arrival); // not arrived: an escape ends the run first
         }
     }
 
@@ -197,7 +218,7 @@ internal sealed class ThreadGuard
         lock (_gate)
         {
             long first = long.MaxValue;
-            foreach (ThreadPoolArrival arrival in _pending.Values)
+            foreach (ThreadPoolArrival arrival in _pending)
             {
                 first = Math.Min(first, arrival.SentAtStep);
             }
@@ -207,6 +228,11 @@ internal sealed class ThreadGuard
                   "for its turn, which it cannot get while this step waits: if the step waits for that work, await it";
         }
     }
+
+    // A pool thread about to block moves the items of its local queue to the global queue, which reports each item's
+    // enqueue again: the same item, not a second one. Rare (only on an id already pending), so a stack walk is cheap.
+    private static bool IsPoolRequeue() =>
+        new StackTrace(fNeedFileInfo: false).ToString().Contains("TransferAllLocalWorkItems", StringComparison.Ordinal);
 
     private void ReportAmbiguous(ThreadPoolArrival pending, ThreadPoolArrival sent) =>
         Report($"two work items sent to the thread pool (at step {pending.SentAtStep} and step {sent.SentAtStep}" +
@@ -221,7 +247,7 @@ internal sealed class ThreadGuard
     {
         lock (_gate)
         {
-            if (!_running || !_pending.ContainsKey(arrival.WorkId))
+            if (!_running || !_pending.Contains(arrival))
             {
                 return; // the run is over, or gave up on this item: it runs unheld
             }

@@ -143,9 +143,16 @@ internal sealed class ThreadPoolListener : EventListener
             {
                 t_probeSeen = true;
             }
-            else if (t_stepLoop is { } loop && WorkId(eventData) is long id)
+            else if (WorkId(eventData) is long id)
             {
-                loop.OnSentToThreadPool(id);
+                if (t_stepLoop is { } loop)
+                {
+                    loop.OnSentToThreadPool(id);
+                }
+                else
+                {
+                    ThreadGuard.OnForeignEnqueue(id);
+                }
             }
         }
         else if (eventData.EventId == DequeueEventId && eventData.EventSource.Name == FrameworkEventSourceName)

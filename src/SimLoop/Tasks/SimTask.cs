@@ -135,7 +135,8 @@ public abstract partial class SimTask
 
     internal string DescribeWaits() =>
         _status == SimTaskStatus.Created ? "not started yet"
-        : _waits.Count == 0 ? "blocked in an await SimLoop cannot see (a TaskCompletionSource, SemaphoreSlim, Channel, ...)"
+        : _waits.Count == 0 ? "blocked in an await SimLoop cannot see (a TaskCompletionSource, SemaphoreSlim, Channel, ..., or something outside " +
+          "the simulation such as a real timer or real I/O started before the run)"
         : string.Join("; ", System.Array.ConvertAll(_waits.ToArray(), static w => w.Describe()));
 
     /// <summary>Rethrows the task's exception for an awaiter; marks it observed.</summary>
