@@ -54,41 +54,6 @@ public class TaskSchedulingScenarios
         });
     }
 
-    // The body cannot run before the step blocking on it ends: after 10 s of wall time without a step the run fails
-    // saying so, and the body is let go so the blocked step can finish. One run: it costs those 10 s.
-    [Test]
-    public void TaskRun_ResultBlockingTheLoop_FailsTheRunSayingWhy_InsteadOfHanging()
-    {
-        ScenarioRun run = DeterminismHarness.RunOnce(ScheduleStrategy.Fifo, 0, async print =>
-        {
-#pragma warning disable VSTHRD002, CA1849 // blocking on purpose: the run must fail, not hang
-            int value = Task.Run(() => 1).Result;
-#pragma warning restore VSTHRD002, CA1849
-            await Sim.Yield();
-            print($"value {value}");
-        });
-
-        Assert.That(run.Failure, Is.InstanceOf<SimulationEscapeException>()
-            .With.Message.Contain("took no step").And.Message.Contain(".Result").And.Message.Contain("Await it instead"));
-    }
-
-    // The other way round: a step on a pool thread blocks on work only the loop can run (a virtual delay), so the
-    // step cannot end. After 10 s of wall time the run fails saying so. One run: it costs those 10 s.
-    [Test]
-    public void TaskRun_BodyBlockingOnAVirtualDelay_FailsTheRunSayingWhy_InsteadOfHanging()
-    {
-        ScenarioRun run = DeterminismHarness.RunOnce(ScheduleStrategy.Fifo, 0, async print =>
-        {
-#pragma warning disable VSTHRD002, CA1849 // blocking on purpose: the run must fail, not hang
-            await Task.Run(() => Sim.Delay(TimeSpan.FromSeconds(1)).Wait());
-#pragma warning restore VSTHRD002, CA1849
-            print($"done at {Sim.Elapsed}");
-        });
-
-        Assert.That(run.Failure, Is.InstanceOf<SimulationEscapeException>()
-            .With.Message.Contain("did not finish within 10 s").And.Message.Contain("inside Task.Run").And.Message.Contain("Await it instead"));
-    }
-
     [Test]
     public void StartNewAndContinueWith_OnSimTaskScheduler_RunOnTheLoop()
     {
