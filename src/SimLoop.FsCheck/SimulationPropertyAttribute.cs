@@ -1,5 +1,7 @@
 using System;
 using FsCheck.NUnit;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
 
 namespace SimLoop;
 
@@ -17,9 +19,11 @@ namespace SimLoop;
 /// <c>Replay</c>, as with <c>[Property]</c>.</para>
 /// <para>A malformed <c>SIMLOOP_SEEDS</c> or <c>SIMLOOP_SHARD</c> fails the test with an error naming the
 /// variable, the value and the rule: NUnit reports it as the failure to build the test.</para>
+/// <para>A shard that gets no case (<c>SIMLOOP_SHARD=k/n</c> with fewer cases than shards) marks the test ignored,
+/// with a reason saying so: nothing was tested there, which is not a pass.</para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class SimulationPropertyAttribute : PropertyAttribute
+public sealed class SimulationPropertyAttribute : PropertyAttribute, IApplyToTest
 {
     private int _seeds = 100;
 
@@ -28,15 +32,46 @@ public sealed class SimulationPropertyAttribute : PropertyAttribute
     public SimulationPropertyAttribute() => MaxTest = Cases(_seeds);
 
     /// <summary>Gets or sets how many cases FsCheck generates unless <c>SIMLOOP_SEEDS</c> says otherwise; 100 by default.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    /// <remarks>At least 1 (up to <see cref="int.MaxValue"/>). A value below 1 does not throw from the attribute,
+    /// which would take the whole fixture down: it makes this test not runnable, with a message naming the property.</remarks>
     public int Seeds
     {
         get => _seeds;
         set
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
             _seeds = value;
-            MaxTest = Cases(value);
+            if (value >= 1)
+            {
+                MaxTest = Cases(value);
+            }
+        }
+    }
+
+    /// <summary>Applies the attribute to the built test: FsCheck's settings, then SimLoop's checks of
+    /// <see cref="Seeds"/> and of this shard's share of cases.</summary>
+    /// <param name="test">The test built for the method.</param>
+    void IApplyToTest.ApplyToTest(Test test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ApplyToTest(test);
+        if (test.RunState is RunState.NotRunnable)
+        {
+            return;
+        }
+
+        if (_seeds < 1)
+        {
+            test.MakeInvalid($"[SimulationProperty] Seeds must be at least 1; it was {_seeds}, which would generate no case and test nothing.");
+        }
+        else if (MaxTest < 1)
+        {
+            test.RunState = RunState.Ignored;
+            Func<string, string?> environment = SimArbitraries.Environment;
+            int count = SeedSource.ReadSeeds(environment(SeedSource.SeedsVariable)) ?? _seeds;
+            string shard = environment(SeedSource.ShardVariable) ?? string.Empty;
+            test.Properties.Set(PropertyNames.SkipReason,
+                $"SimLoop: no cases to run in this process: {SeedSource.ShardVariable}={shard.Trim()} splits {count} cases and this " +
+                $"share is empty, so nothing was tested here. Run at least as many cases as shards ({SeedSource.SeedsVariable} or Seeds).");
         }
     }
 

@@ -25,15 +25,22 @@ public sealed class SimulationTestAttribute : NUnitAttribute, ISimpleTestBuilder
     private readonly NUnitTestCaseBuilder _builder = new();
 
     /// <summary>Gets or sets how many seeds run (seeds 0 to <c>Seeds - 1</c>); 100 by default.</summary>
+    /// <remarks>At least 1; any count up to <see cref="int.MaxValue"/> is accepted. Seeds are computed from the
+    /// range, never listed, and only the first 1,000 failures are kept, so a large count costs time, not memory;
+    /// spread it over machines with <c>SIMLOOP_SHARD=k/n</c>. A value below 1 makes the test not runnable, with a
+    /// message naming the property.</remarks>
     public int Seeds { get; set; } = 100;
 
     /// <summary>Gets or sets the strategy of every run; <see cref="ScheduleStrategy.Random"/> by default.</summary>
+    /// <remarks>A value that is not a <see cref="ScheduleStrategy"/> member makes the test not runnable.</remarks>
     public ScheduleStrategy Strategy { get; set; } = ScheduleStrategy.Random;
 
     /// <summary>Gets or sets the most steps one run may take; the <see cref="SimulationOptions"/> default when 0.</summary>
+    /// <remarks>A negative value makes the test not runnable.</remarks>
     public long MaxSteps { get; set; }
 
     /// <summary>Gets or sets how many seeds run at once; 0 (the default) means one per core, 1 runs them one by one.</summary>
+    /// <remarks>A negative value makes the test not runnable.</remarks>
     public int MaxDegreeOfParallelism { get; set; }
 
     /// <summary>Builds the NUnit test for <paramref name="method"/>.</summary>
@@ -51,6 +58,10 @@ public sealed class SimulationTestAttribute : NUnitAttribute, ISimpleTestBuilder
             parms = new TestCaseParameters(new ArgumentException(
                 $"[SimulationTest] needs a method 'async Task {method.Name}()' or 'async Task {method.Name}(Simulation sim)'."));
         }
+        else if (Invalid() is { } invalid)
+        {
+            parms = new TestCaseParameters(new ArgumentException(invalid));
+        }
         else
         {
             // NUnit checks arguments against parameters; the Simulation is supplied per seed by the command.
@@ -58,6 +69,33 @@ public sealed class SimulationTestAttribute : NUnitAttribute, ISimpleTestBuilder
         }
 
         return _builder.BuildTestMethod(method, suite, parms);
+    }
+
+    // The first property out of its range, as a sentence naming it; null when all are valid. Checked when the test
+    // is built, so a bad value makes this test not runnable with the reason, before any seed (or thread) starts.
+    internal string? Invalid()
+    {
+        if (Seeds < 1)
+        {
+            return $"[SimulationTest] Seeds must be at least 1; it was {Seeds}, which would run no seed and test nothing.";
+        }
+
+        if (!Enum.IsDefined(Strategy))
+        {
+            return $"[SimulationTest] Strategy must be ScheduleStrategy.Fifo, Random or Pct; it was (ScheduleStrategy){(int)Strategy}.";
+        }
+
+        if (MaxSteps < 0)
+        {
+            return $"[SimulationTest] MaxSteps must be 0 (the SimulationOptions default) or positive; it was {MaxSteps}.";
+        }
+
+        if (MaxDegreeOfParallelism < 0)
+        {
+            return $"[SimulationTest] MaxDegreeOfParallelism must be 0 (one thread per core) or positive; it was {MaxDegreeOfParallelism}.";
+        }
+
+        return null;
     }
 
     /// <summary>Replaces the single invocation of the test method with the seed run.</summary>
