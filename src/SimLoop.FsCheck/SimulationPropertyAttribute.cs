@@ -1,4 +1,5 @@
 using System;
+using System.Reflection;
 using FsCheck.NUnit;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -23,8 +24,11 @@ namespace SimLoop;
 /// with a reason saying so: nothing was tested there, which is not a pass.</para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class SimulationPropertyAttribute : PropertyAttribute, IApplyToTest
+public sealed class SimulationPropertyAttribute : PropertyAttribute, ISimpleTestBuilder
 {
+    // FsCheck's own BuildFrom, an explicit interface implementation: called, then the built test is checked.
+    private static readonly MethodInfo s_build = typeof(PropertyAttribute).GetInterfaceMap(typeof(ISimpleTestBuilder)).TargetMethods[0];
+
     private int _seeds = 100;
 
     /// <summary>Creates the attribute: 100 cases, or what the environment says.</summary>
@@ -47,13 +51,21 @@ public sealed class SimulationPropertyAttribute : PropertyAttribute, IApplyToTes
         }
     }
 
-    /// <summary>Applies the attribute to the built test: FsCheck's settings, then SimLoop's checks of
-    /// <see cref="Seeds"/> and of this shard's share of cases.</summary>
-    /// <param name="test">The test built for the method.</param>
-    void IApplyToTest.ApplyToTest(Test test)
+    /// <summary>Builds the test as FsCheck does, then checks <see cref="Seeds"/> and this shard's share of cases.</summary>
+    /// <param name="method">The test method.</param>
+    /// <param name="suite">The fixture's suite.</param>
+    /// <returns>The test; not runnable, with the reason, when <see cref="Seeds"/> is below 1; ignored, saying so,
+    /// when this shard gets no case.</returns>
+    TestMethod ISimpleTestBuilder.BuildFrom(IMethodInfo method, Test? suite)
+    {
+        var test = (TestMethod)s_build.Invoke(this, [method, suite])!;
+        Check(test);
+        return test;
+    }
+
+    internal void Check(Test test)
     {
         ArgumentNullException.ThrowIfNull(test);
-        ApplyToTest(test);
         if (test.RunState is RunState.NotRunnable)
         {
             return;

@@ -58,17 +58,20 @@ public sealed class SimulationTestAttribute : NUnitAttribute, ISimpleTestBuilder
             parms = new TestCaseParameters(new ArgumentException(
                 $"[SimulationTest] needs a method 'async Task {method.Name}()' or 'async Task {method.Name}(Simulation sim)'."));
         }
-        else if (Invalid() is { } invalid)
-        {
-            parms = new TestCaseParameters(new ArgumentException(invalid));
-        }
+
         else
         {
             // NUnit checks arguments against parameters; the Simulation is supplied per seed by the command.
             parms = takesSimulation ? new TestCaseParameters([null]) { TestName = method.Name } : new TestCaseParameters();
         }
 
-        return _builder.BuildTestMethod(method, suite, parms);
+        TestMethod test = _builder.BuildTestMethod(method, suite, parms);
+        if (test.RunState != RunState.NotRunnable && Invalid() is { } invalid)
+        {
+            test.MakeInvalid(invalid);
+        }
+
+        return test;
     }
 
     // The first property out of its range, as a sentence naming it; null when all are valid. Checked when the test
