@@ -16,8 +16,12 @@ namespace SimLoop;
 /// parallel, one simulation per thread, on the same fixture instance: keep per-run state inside the body.</para>
 /// <para>A failing seed is reported with its seed, strategy, step, virtual time, exception and replay line, and
 /// the first one is appended to <c>simloop-regressions/&lt;fixture&gt;.txt</c> beside the test project, whose seeds
-/// every later run replays first. <c>SIMLOOP_SEED</c>, <c>SIMLOOP_SEEDS</c>, <c>SIMLOOP_SHARD=k/n</c> and
-/// <c>SIMLOOP_STRATEGY</c> override the attribute's settings.</para>
+/// every later run replays first (no seed is added while one from the file still fails; a file that cannot be
+/// written is a note under the report, never the test's result). A failing seed is re-run alone on a fresh fixture
+/// after its <c>[SetUp]</c>: when it then passes or fails differently, the report says the seeds share state.
+/// <c>SIMLOOP_SEED</c>, <c>SIMLOOP_SEEDS</c>, <c>SIMLOOP_SHARD=k/n</c> and
+/// <c>SIMLOOP_STRATEGY</c> override the attribute's settings; a shard with no seeds makes the result inconclusive,
+/// saying so.</para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
 public sealed class SimulationTestAttribute : NUnitAttribute, ISimpleTestBuilder, IImplyFixture, IWrapTestMethod
