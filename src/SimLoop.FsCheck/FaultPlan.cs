@@ -15,15 +15,20 @@ public sealed class FaultPlan : IEquatable<FaultPlan>
     /// <summary>Creates a plan of <paramref name="faults"/>, applied in order.</summary>
     /// <param name="faults">The faults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="faults"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A fault is <see langword="null"/> (the message gives its index).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A fault has a negative time or task index.</exception>
     public FaultPlan(IEnumerable<Fault> faults)
     {
         ArgumentNullException.ThrowIfNull(faults);
         Faults = [.. faults];
-        foreach (Fault fault in Faults)
+        for (int i = 0; i < Faults.Length; i++)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(fault.At, TimeSpan.Zero, nameof(faults));
-            ArgumentOutOfRangeException.ThrowIfNegative(fault.Task, nameof(faults));
+            Fault fault = Faults[i] ?? throw new ArgumentException($"faults[{i}] is null: a fault plan holds faults, not nulls.", nameof(faults));
+            if (fault.At < TimeSpan.Zero || fault.Task < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(faults), fault,
+                    $"faults[{i}] ({fault.At}, task {fault.Task}) is out of range: its time and task index must not be negative.");
+            }
         }
     }
 

@@ -15,12 +15,15 @@ public static class SimProperty
     /// <param name="options">The options each run starts from (limits, start time); the defaults when
     /// <see langword="null"/>. Its seed and strategy are the case's.</param>
     /// <exception cref="ArgumentNullException"><paramref name="simCase"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="simCase"/> has no fault plan, or a strategy that is not a
+    /// <see cref="ScheduleStrategy"/> member; or <paramref name="options"/> is out of range (the core's message names the option).</exception>
     /// <exception cref="SeedFailureException">The run failed; the message holds the seed, strategy, faults, step,
     /// virtual time, the exception, and the line that replays exactly this case.</exception>
     public static void Check(SimCase simCase, Func<Simulation, Task> body, SimulationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(simCase);
         ArgumentNullException.ThrowIfNull(body);
+        Validate(simCase);
         var seedCase = new SeedCase(simCase.Seed, simCase.Strategy);
         SeedOutcome outcome = SeedExecution.Run(seedCase, sim =>
         {
@@ -41,10 +44,26 @@ public static class SimProperty
     /// <c>SIMLOOP_SEED=77 SIMLOOP_STRATEGY=Pct SIMLOOP_FAULTS=none dotnet test --filter "FullyQualifiedName~Fixture.Law"</c>:
     /// with it, every <see cref="SimCase"/> the property generates is this one.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="simCase"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="simCase"/> has no fault plan or an undefined strategy.</exception>
     public static string ReplayLine(SimCase simCase)
     {
         ArgumentNullException.ThrowIfNull(simCase);
+        Validate(simCase);
         return SimLoop.ReplayLine.For(simCase.Seed, simCase.Strategy, simCase.Strategy, CurrentTest.Name(), Pins(simCase));
+    }
+
+    private static void Validate(SimCase simCase)
+    {
+        if (simCase.Faults is null)
+        {
+            throw new ArgumentException("simCase.Faults is null: use FaultPlan.None for a run without faults.", nameof(simCase));
+        }
+
+        if (!Enum.IsDefined(simCase.Strategy))
+        {
+            throw new ArgumentException(
+                $"simCase.Strategy must be ScheduleStrategy.Fifo, Random or Pct; it was (ScheduleStrategy){(int)simCase.Strategy}.", nameof(simCase));
+        }
     }
 
     // The strategy and faults are generated, not the test's own: the replay line pins all of them.

@@ -1,5 +1,8 @@
 using System;
+using System.Reflection;
 using FsCheck.NUnit;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
 
 namespace SimLoop;
 
@@ -17,10 +20,15 @@ namespace SimLoop;
 /// <c>Replay</c>, as with <c>[Property]</c>.</para>
 /// <para>A malformed <c>SIMLOOP_SEEDS</c> or <c>SIMLOOP_SHARD</c> fails the test with an error naming the
 /// variable, the value and the rule: NUnit reports it as the failure to build the test.</para>
+/// <para>A shard that gets no case (<c>SIMLOOP_SHARD=k/n</c> with fewer cases than shards) marks the test ignored,
+/// with a reason saying so: nothing was tested there, which is not a pass.</para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class SimulationPropertyAttribute : PropertyAttribute
+public sealed class SimulationPropertyAttribute : PropertyAttribute, ISimpleTestBuilder
 {
+    // FsCheck's own BuildFrom, an explicit interface implementation: called, then the built test is checked.
+    private static readonly MethodInfo s_build = typeof(PropertyAttribute).GetInterfaceMap(typeof(ISimpleTestBuilder)).TargetMethods[0];
+
     private int _seeds = 100;
 
     /// <summary>Creates the attribute: 100 cases, or what the environment says.</summary>
@@ -28,15 +36,54 @@ public sealed class SimulationPropertyAttribute : PropertyAttribute
     public SimulationPropertyAttribute() => MaxTest = Cases(_seeds);
 
     /// <summary>Gets or sets how many cases FsCheck generates unless <c>SIMLOOP_SEEDS</c> says otherwise; 100 by default.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    /// <remarks>At least 1 (up to <see cref="int.MaxValue"/>). A value below 1 does not throw from the attribute,
+    /// which would take the whole fixture down: it makes this test not runnable, with a message naming the property.</remarks>
     public int Seeds
     {
         get => _seeds;
         set
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
             _seeds = value;
-            MaxTest = Cases(value);
+            if (value >= 1)
+            {
+                MaxTest = Cases(value);
+            }
+        }
+    }
+
+    /// <summary>Builds the test as FsCheck does, then checks <see cref="Seeds"/> and this shard's share of cases.</summary>
+    /// <param name="method">The test method.</param>
+    /// <param name="suite">The fixture's suite.</param>
+    /// <returns>The test; not runnable, with the reason, when <see cref="Seeds"/> is below 1; ignored, saying so,
+    /// when this shard gets no case.</returns>
+    TestMethod ISimpleTestBuilder.BuildFrom(IMethodInfo method, Test? suite)
+    {
+        var test = (TestMethod)s_build.Invoke(this, [method, suite])!;
+        Check(test);
+        return test;
+    }
+
+    internal void Check(Test test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        if (test.RunState is RunState.NotRunnable)
+        {
+            return;
+        }
+
+        if (_seeds < 1)
+        {
+            test.MakeInvalid($"[SimulationProperty] Seeds must be at least 1; it was {_seeds}, which would generate no case and test nothing.");
+        }
+        else if (MaxTest < 1)
+        {
+            test.RunState = RunState.Ignored;
+            Func<string, string?> environment = SimArbitraries.Environment;
+            int count = SeedSource.ReadSeeds(environment(SeedSource.SeedsVariable)) ?? _seeds;
+            string shard = environment(SeedSource.ShardVariable) ?? string.Empty;
+            test.Properties.Set(PropertyNames.SkipReason,
+                $"SimLoop: no cases to run in this process: {SeedSource.ShardVariable}={shard.Trim()} splits {count} cases and this " +
+                $"share is empty, so nothing was tested here. Run at least as many cases as shards ({SeedSource.SeedsVariable} or Seeds).");
         }
     }
 

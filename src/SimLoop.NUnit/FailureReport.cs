@@ -46,27 +46,45 @@ internal static class FailureReport
         return text.ToString();
     }
 
-    /// <summary>The whole message: a headline, the first blocks, and the seeds of the rest.</summary>
-    public static string Message(IReadOnlyList<SeedOutcome> failures, int total, string plan, ScheduleStrategy strategy,
+    // The whole message: a headline, the first blocks, and the seeds of the rest. Failures are the kept ones, in
+    // seed order; failed counts them all, which is more when the run kept only the first SeedTally.FailuresKept.
+    public static string Message(IReadOnlyList<SeedOutcome> failures, int failed, int total, string plan, ScheduleStrategy strategy,
         ScheduleStrategy configured, string? testName)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"SimLoop: {failures.Count} of {total} seeds failed ({plan}, strategy {strategy}).");
+        text.Append(CultureInfo.InvariantCulture, $"SimLoop: {failed} of {total} seeds failed ({plan}, strategy {strategy}).");
         foreach (SeedOutcome failure in failures.Take(BlocksMax))
         {
             text.Append("\n\n").Append(Block(failure, configured, testName));
         }
 
-        if (failures.Count > BlocksMax)
+        if (failed > BlocksMax)
         {
             IEnumerable<long> rest = failures.Skip(BlocksMax).Select(static f => f.Case.Seed);
             const int listed = 50;
-            text.Append("\n\n").Append(failures.Count - BlocksMax).Append(" more failing seeds: ")
+            text.Append("\n\n").Append(failed - BlocksMax).Append(" more failing seeds: ")
                 .Append(string.Join(", ", rest.Take(listed)))
-                .Append(failures.Count - BlocksMax > listed ? ", ..." : string.Empty);
+                .Append(failed - BlocksMax > listed ? ", ..." : string.Empty);
         }
 
         return text.ToString();
+    }
+
+    // The note for a seed that failed in the batch but not the same way alone: alone is its outcome when it failed
+    // differently, null when it passed; how says how it was re-run, such as "one seed, on one thread".
+    public static string SharedState(long seed, SeedOutcome? alone, string how, ScheduleStrategy configured, string? testName)
+    {
+        string result = alone is null
+            ? "passed"
+            : "failed differently (" + Block(alone, configured, testName).Split('\n')[0] + ")";
+        return $"State shared between seeds: seed {seed} failed in this run, but {result} when SimLoop re-ran it alone " +
+            $"afterwards ({how}). One seed's run is deterministic, " +
+            "so the difference is not the schedule: the seeds share state that outlives one seed, and change it for each " +
+            "other. A fixture field set in [SetUp] is the usual cause, since set-up runs once for all the seeds of a test " +
+            "(and all of them share one fixture instance, even with [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]); " +
+            "a static, or an object created outside the body, is another. Create that state inside the test body, a " +
+            "fresh object per seed. Until then the replay line above may pass, and the seed was not added to the " +
+            "regressions file.";
     }
 
     // The cancellation causes in the exception chain, outermost first: a SimCancelledException's own, or the one

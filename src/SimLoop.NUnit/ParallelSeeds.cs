@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -8,35 +9,37 @@ namespace SimLoop;
 // Runs seeds on dedicated threads, one simulation per thread at a time. Simulation.Run is synchronous on its
 // calling thread and keeps its world in thread-static state, so threads share nothing but the next-seed counter;
 // the pool is made of plain Threads because src/ bans the thread pool and Parallel (BannedSymbols.txt), and a
-// seed that blocks must not starve the test framework's own pool. Outcomes land in an array indexed like the
-// cases, so they are reported in seed order whatever order the threads finished in.
+// seed that blocks must not starve the test framework's own pool. Outcomes go to a tally by case index, so they
+// are reported in seed order whatever order the threads finished in.
 internal static class ParallelSeeds
 {
-    public static SeedOutcome[] Run(
+    public static SeedTally Run(
         IReadOnlyList<SeedCase> cases,
         Func<Simulation, Task> body,
         SimulationOptions template,
         int threads,
         ProgressReporter? progress)
     {
-        var outcomes = new SeedOutcome[cases.Count];
+        var tally = new SeedTally();
         int next = -1;
-        int done = 0;
-        int failed = 0;
+        ExceptionDispatchInfo? crash = null;
 
         void Work()
         {
-            int index;
-            while ((index = Interlocked.Increment(ref next)) < cases.Count)
+            // An exception escaping a worker thread would end the test host; it is rethrown on the caller instead.
+            try
             {
-                SeedOutcome outcome = SeedExecution.Run(cases[index], body, template);
-                outcomes[index] = outcome;
-                if (outcome.Failed)
+                int index;
+                while ((index = Interlocked.Increment(ref next)) < cases.Count && Volatile.Read(ref crash) is null)
                 {
-                    Interlocked.Increment(ref failed);
+                    tally.Record(index, SeedExecution.Run(cases[index], body, template));
                 }
-
-                Interlocked.Increment(ref done);
+            }
+#pragma warning disable CA1031 // Not swallowed: the first one is rethrown on the calling thread after the join.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Interlocked.CompareExchange(ref crash, ExceptionDispatchInfo.Capture(e), null);
             }
         }
 
@@ -46,12 +49,11 @@ internal static class ParallelSeeds
             // One thread: run here, and report progress between seeds.
             for (int index = 0; index < cases.Count; index++)
             {
-                outcomes[index] = SeedExecution.Run(cases[index], body, template);
-                failed += outcomes[index].Failed ? 1 : 0;
-                progress?.Tick(index + 1, failed);
+                tally.Record(index, SeedExecution.Run(cases[index], body, template));
+                progress?.Tick(tally.Ran, tally.Failed);
             }
 
-            return outcomes;
+            return tally;
         }
 
         var workers = new Thread[count];
@@ -66,11 +68,12 @@ internal static class ParallelSeeds
         {
             while (!worker.Join(ProgressReporter.TickInterval))
             {
-                progress?.Tick(Volatile.Read(ref done), Volatile.Read(ref failed));
+                progress?.Tick(tally.Ran, tally.Failed);
             }
         }
 
-        progress?.Tick(done, failed);
-        return outcomes;
+        crash?.Throw();
+        progress?.Tick(tally.Ran, tally.Failed);
+        return tally;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Threading;
 
 namespace SimLoop;
@@ -11,7 +12,9 @@ namespace SimLoop;
 // and replayed before the seed range on every later run, so a schedule CI found once is checked forever.
 // One file per fixture, one line per seed: "<test> seed=<n> strategy=<Fifo|Random|Pct>", then an optional
 // "# comment" (the failure it recorded). A line that is neither that, blank, nor a comment is an error naming its
-// line: a bad merge must not silently drop a regression.
+// line: a bad merge must not silently drop a regression. Test names are escaped (RegressionName), so any name the
+// writer writes, the reader reads back. Appends hold an exclusive OS lock on the file (FileShare.None), so two
+// processes (CI shards sharing a checkout, parallel test assemblies) never lose or duplicate a line.
 internal sealed class RegressionsFile
 {
     public const string FolderName = "simloop-regressions";
@@ -19,9 +22,6 @@ internal sealed class RegressionsFile
     private const string Header =
         "# SimLoop regressions: seeds that failed once. Every run replays them first. Commit this file.\n" +
         "# Format: <test> seed=<integer> strategy=<Fifo|Random|Pct>  # what failed\n";
-
-    // An object, not System.Threading.Lock: the package also targets .NET 8, which has no Lock type.
-    private static readonly object s_appendLock = new();
 
     public RegressionsFile(string path, string displayName)
     {
@@ -58,8 +58,55 @@ internal sealed class RegressionsFile
             return [];
         }
 
+        // FileShare.Read takes a shared lock: it waits while an append holds the exclusive one.
+        using FileStream stream = FileLock.Open(Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Cases(ReadLines(stream), test);
+    }
+
+    /// <summary>Appends the failing seed of <paramref name="test"/> unless the file has it already.</summary>
+    /// <returns>Whether a line was added.</returns>
+    /// <exception cref="IOException">The file cannot be created, locked or written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file or its folder is not writable.</exception>
+    public bool Append(string test, SeedOutcome failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+
+        // Read, check and write under one exclusive lock, so a line another process appended in between is seen.
+        using FileStream stream = FileLock.Open(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        string[] lines = ReadLines(stream);
+        if (Cases(lines, test).Any(c => c.Seed == failure.Case.Seed && c.Strategy == failure.Case.Strategy))
+        {
+            return false;
+        }
+
+        string what = failure.Exception is { } e ? $"{e.GetType().Name}: {FirstLine(e.Message)}" : "failed";
+        string line = string.Create(CultureInfo.InvariantCulture,
+            $"{RegressionName.Escape(test)} seed={failure.Case.Seed} strategy={failure.Case.Strategy}  # {what}\n");
+        string text = stream.Length == 0 ? Header + line : EndsWithNewLine(stream) ? line : "\n" + line;
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        stream.Seek(0, SeekOrigin.End);
+        stream.Write(bytes, 0, bytes.Length);
+        stream.Flush(flushToDisk: true);
+        return true;
+    }
+
+    private static string[] ReadLines(FileStream stream)
+    {
+        stream.Seek(0, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
+        return reader.ReadToEnd().Split('\n').Select(static l => l.TrimEnd('\r')).ToArray();
+    }
+
+    private static bool EndsWithNewLine(FileStream stream)
+    {
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
+    }
+
+    private List<SeedCase> Cases(string[] lines, string test)
+    {
         var cases = new List<SeedCase>();
-        string[] lines = File.ReadAllLines(Path);
         for (int i = 0; i < lines.Length; i++)
         {
             if (Parse(lines[i], i + 1) is { } entry && entry.Test == test)
@@ -69,27 +116,6 @@ internal sealed class RegressionsFile
         }
 
         return cases;
-    }
-
-    /// <summary>Appends the failing seed of <paramref name="test"/> unless the file has it already.</summary>
-    /// <returns>Whether a line was added.</returns>
-    public bool Append(string test, SeedOutcome failure)
-    {
-        ArgumentNullException.ThrowIfNull(failure);
-        lock (s_appendLock)
-        {
-            if (Read(test).Any(c => c.Seed == failure.Case.Seed && c.Strategy == failure.Case.Strategy))
-            {
-                return false;
-            }
-
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            string what = failure.Exception is { } e ? $"{e.GetType().Name}: {FirstLine(e.Message)}" : "failed";
-            string line = string.Create(CultureInfo.InvariantCulture,
-                $"{test} seed={failure.Case.Seed} strategy={failure.Case.Strategy}  # {what}\n");
-            File.AppendAllText(Path, File.Exists(Path) ? line : Header + line);
-            return true;
-        }
     }
 
     private (string Test, long Seed, ScheduleStrategy Strategy)? Parse(string line, int number)
@@ -110,7 +136,7 @@ internal sealed class RegressionsFile
             && Enum.IsDefined(strategy)
             && !char.IsAsciiDigit(fields[2][9]))
         {
-            return (fields[0], seed, strategy);
+            return (RegressionName.Unescape(fields[0]), seed, strategy);
         }
 
         throw new InvalidOperationException(

@@ -15,8 +15,11 @@ public static class SeedEnvironment
     /// <param name="seeds">How many seeds the test runs when <c>SIMLOOP_SEEDS</c> is unset.</param>
     /// <returns>Just <c>SIMLOOP_SEED</c> when it is set; otherwise this process's shard of seeds 0 to
     /// <c>SIMLOOP_SEEDS</c> (or <paramref name="seeds"/>) - 1, in ascending order.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seeds"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seeds"/> is less than 1.</exception>
     /// <exception cref="InvalidOperationException">A <c>SIMLOOP_*</c> variable holds a malformed value.</exception>
+    /// <exception cref="NUnit.Framework.InconclusiveException"><c>SIMLOOP_SHARD=k/n</c> leaves this process no seed: the
+    /// test is reported inconclusive, saying so, rather than passing with nothing tested.</exception>
+    /// <remarks>The list computes each seed from its index, so any count up to <see cref="int.MaxValue"/> costs no memory.</remarks>
     public static IReadOnlyList<long> Seeds(int seeds) => Seeds(seeds, Environment.GetEnvironmentVariable);
 
     /// <summary>Gets the strategy to run: <c>SIMLOOP_STRATEGY</c> when it is set, otherwise <paramref name="strategy"/>.</summary>
@@ -39,8 +42,22 @@ public static class SeedEnvironment
         return SimLoop.ReplayLine.For(seed, ScheduleStrategy.Fifo, ScheduleStrategy.Fifo, CurrentTest.Name(), pins);
     }
 
-    internal static IReadOnlyList<long> Seeds(int seeds, Func<string, string?> environment) =>
-        SeedSource.Read(environment, seeds, ScheduleStrategy.Fifo).Seeds();
+    internal static IReadOnlyList<long> Seeds(int seeds, Func<string, string?> environment)
+    {
+        if (seeds < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(seeds), seeds, $"seeds must be at least 1; it was {seeds}, which would run no seed and test nothing.");
+        }
+
+        SeedPlan plan = SeedSource.Read(environment, seeds, ScheduleStrategy.Fifo);
+        if (plan.IsEmptyShare)
+        {
+            NUnit.Framework.Assert.Inconclusive($"SimLoop: no seeds to run in this process: {plan.Describe()}. " +
+                $"Run at least {plan.Shard.Count} seeds so that every shard has one.");
+        }
+
+        return plan.Seeds();
+    }
 
     /// <summary>How many generated cases a property runs in this process: <paramref name="cases"/>, or
     /// <c>SIMLOOP_SEEDS</c>; under <c>SIMLOOP_SHARD=k/n</c>, the k-th share of that count.</summary>

@@ -33,6 +33,7 @@ public sealed class SeedFailureException : Exception
         FailedSeeds = failedSeeds;
     }
 
-    /// <summary>Gets the failing seeds, in the order they were reported.</summary>
+    /// <summary>Gets the failing seeds, in the order they were reported: the first 1,000 in seed order when more failed
+    /// (the message gives the total).</summary>
     public IReadOnlyList<long> FailedSeeds { get; } = [];
 }

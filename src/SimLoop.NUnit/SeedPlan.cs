@@ -1,26 +1,22 @@
-using System.Collections.Generic;
-
 namespace SimLoop;
 
 // Which seeds this process runs for one test: one replayed seed, or its shard of seeds 0 .. Count - 1.
 internal sealed record SeedPlan(long? Replay, int Count, Shard Shard, ScheduleStrategy Strategy, bool StrategyFromEnvironment)
 {
-    public IReadOnlyList<long> Seeds()
+    // A range, never an array: Seeds = int.MaxValue must not allocate a list of that size.
+    public SeedRange Seeds()
     {
         if (Replay is long seed)
         {
-            return [seed];
+            return new SeedRange(seed, 1);
         }
 
         (long first, long count) = Shard.Of(Count);
-        var seeds = new long[count];
-        for (long i = 0; i < count; i++)
-        {
-            seeds[i] = first + i;
-        }
-
-        return seeds;
+        return new SeedRange(first, count);
     }
+
+    /// <summary>Whether this process's share of the range is empty (a shard of fewer seeds than shards).</summary>
+    public bool IsEmptyShare => Replay is null && Shard.Of(Count).Count == 0;
 
     /// <summary>Describes the plan for the summary line, for example "shard 2/4 of 1000 seeds: 250..499".</summary>
     public string Describe()

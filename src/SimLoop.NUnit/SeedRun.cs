@@ -9,78 +9,155 @@ using NUnit.Framework;
 namespace SimLoop;
 
 // One test's seed run, start to end: read the plan from the environment, replay the regressions file's seeds
-// first, run the plan's seeds in parallel, append the first new failing seed to the regressions file, and turn
-// the outcomes, in seed order, into a summary line and (if any failed) one report.
+// first, run the plan's seeds in parallel, re-run the first failing seed alone to tell a schedule from state shared
+// between seeds, append the first new failing seed to the regressions file, and turn the outcomes, in seed order,
+// into a summary line and (if any failed) one report. A run with no seeds at all (a shard of fewer seeds than
+// shards) says so in NoSeedsMessage instead of passing.
 internal sealed class SeedRun
 {
-    private SeedRun(SeedOutcome[] outcomes, string summary, string? failure, Exception? firstException)
+    private SeedRun(IReadOnlyList<SeedCase> cases, IReadOnlyList<SeedOutcome> failures, int failed, string summary,
+        string? failure, string? noSeeds)
     {
-        Outcomes = outcomes;
+        Cases = cases;
+        Failures = failures;
+        FailedCount = failed;
         Summary = summary;
         FailureMessage = failure;
-        FirstException = firstException;
+        NoSeedsMessage = noSeeds;
     }
 
-    public IReadOnlyList<SeedOutcome> Outcomes { get; }
+    public IReadOnlyList<SeedCase> Cases { get; }
+
+    /// <summary>The failures in seed order; at most <see cref="SeedTally.FailuresKept"/> of <see cref="FailedCount"/>.</summary>
+    public IReadOnlyList<SeedOutcome> Failures { get; }
+
+    public int FailedCount { get; }
 
     public string Summary { get; }
 
     public string? FailureMessage { get; }
 
-    public Exception? FirstException { get; }
+    public string? NoSeedsMessage { get; }
 
+    public Exception? FirstException => Failures.Count > 0 ? Failures[0].Exception : null;
+
+    // runAlone runs one seed alone, as its replay line would, for the shared-state check: the command gives a fresh
+    // fixture; by default the body runs once more on this thread.
     public static SeedRun Execute(
         Func<Simulation, Task> body,
         SeedRunOptions options,
         string? testName,
         string regressionsKey,
-        RegressionsFile? regressions)
+        RegressionsFile? regressions,
+        SeedRerun? runAlone = null)
     {
         SeedPlan plan = SeedSource.Read(options.Environment, options.Seeds, options.Strategy);
         SimulationOptions template = options.Simulation ?? new SimulationOptions();
         _ = new Simulation(template); // validates the template once, before any thread starts
 
         // A replay runs exactly the seed asked for; every other run checks the regressions first.
-        List<SeedCase> cases = plan.Replay is null && regressions is not null ? [.. regressions.Read(regressionsKey)] : [];
-        var recorded = cases.Select(static c => (c.Seed, c.Strategy)).ToHashSet();
-        cases.AddRange(plan.Seeds().Select(seed => new SeedCase(seed, plan.Strategy)).Where(c => !recorded.Contains((c.Seed, c.Strategy))));
-
+        IReadOnlyList<SeedCase> recorded = plan.Replay is null && regressions is not null ? regressions.Read(regressionsKey) : [];
+        var cases = new SeedCases(recorded, plan.Seeds(), plan.Strategy);
         string name = testName ?? "seeds";
+        if (cases.Count == 0)
+        {
+            string none = $"SimLoop {name}: no seeds to run in this process: {plan.Describe()}. " +
+                $"{SeedSource.ShardVariable}={plan.Shard} splits {plan.Count} seeds into {plan.Shard.Count} shares and this one is empty, " +
+                $"so nothing was tested here. Run at least {plan.Shard.Count} seeds ({SeedSource.SeedsVariable} or the test's Seeds) " +
+                "so that every shard has one.";
+            return new SeedRun(cases, [], 0, none, null, none);
+        }
+
         TextWriter progressWriter = options.Progress ?? TestContext.Progress;
         var progress = new ProgressReporter(progressWriter, options.WallClock, name, cases.Count, options.ProgressInterval);
         int threads = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
-        SeedOutcome[] outcomes = ParallelSeeds.Run(cases, body, template, threads, progress);
+        SeedTally tally = ParallelSeeds.Run(cases, body, template, threads, progress);
         TimeSpan elapsed = progress.Elapsed;
+        IReadOnlyList<SeedOutcome> failures = tally.Failures();
 
-        List<SeedOutcome> failures = [.. outcomes.Where(static o => o.Failed)];
-        string? appended = null;
-        if (regressions is not null && failures.FirstOrDefault(static f => f.Case.Origin is null) is { } first
-            && regressions.Append(regressionsKey, first))
-        {
-            appended = $"Seed {first.Case.Seed} was added to {regressions.DisplayName}: commit it, and every later run replays it first.";
-        }
-
-        int fromFile = cases.Count(static c => c.Origin is not null);
         string summary = string.Create(CultureInfo.InvariantCulture,
-            $"SimLoop {name}: {outcomes.Length} seeds ({plan.Describe()}{(fromFile > 0 ? $", {fromFile} from the regressions file" : "")}, " +
-            $"strategy {plan.Strategy}) in {elapsed.TotalSeconds:0.00} s, {ProgressReporter.Rate(outcomes.Length, elapsed)} seeds/s, " +
-            $"{failures.Count} failed");
+            $"SimLoop {name}: {tally.Ran} seeds ({plan.Describe()}{(cases.FromFile > 0 ? $", {cases.FromFile} from the regressions file" : "")}, " +
+            $"strategy {plan.Strategy}) in {elapsed.TotalSeconds:0.00} s, {ProgressReporter.Rate(tally.Ran, elapsed)} seeds/s, " +
+            $"{tally.Failed} failed");
         string? message = null;
         if (failures.Count > 0)
         {
-            message = FailureReport.Message(failures, outcomes.Length, plan.Describe(), plan.Strategy, options.Strategy, testName) +
-                (appended is null ? string.Empty : "\n\n" + appended);
+            string? shared = cases.Count > 1
+                ? SharedState(failures[0], runAlone ?? SeedRerun.Body(body), template, options.Strategy, testName)
+                : null;
+            message = FailureReport.Message(failures, tally.Failed, tally.Ran, plan.Describe(), plan.Strategy, options.Strategy, testName) +
+                (shared is null ? string.Empty : "\n\n" + shared) +
+                Record(regressions, regressionsKey, failures, shared is not null);
         }
 
-        return new SeedRun(outcomes, summary, message, failures.FirstOrDefault()?.Exception);
+        return new SeedRun(cases, failures, tally.Failed, summary, message, null);
     }
 
     public void ThrowIfFailed()
     {
+        if (NoSeedsMessage is not null)
+        {
+            Assert.Inconclusive(NoSeedsMessage);
+        }
+
         if (FailureMessage is not null)
         {
-            throw new SeedFailureException(FailureMessage, FirstException,
-                [.. Outcomes.Where(static o => o.Failed).Select(static o => o.Case.Seed)]);
+            throw new SeedFailureException(FailureMessage, FirstException, [.. Failures.Select(static o => o.Case.Seed)]);
+        }
+    }
+
+    // A seed's run is a function of its seed and strategy: run alone, it must fail the same way. When it does not,
+    // the batch's failure came from something the seeds share, and the replay line would pass.
+    private static string? SharedState(SeedOutcome first, SeedRerun runAlone,
+        SimulationOptions template, ScheduleStrategy configured, string? testName)
+    {
+        SeedOutcome alone;
+        try
+        {
+            alone = runAlone.Run(first.Case, template);
+        }
+#pragma warning disable CA1031 // The check only adds a hint: if the re-run cannot be made, the report stands without it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+
+        if (alone.Failed && FailureReport.Block(alone, configured, testName) == FailureReport.Block(first, configured, testName))
+        {
+            return null;
+        }
+
+        return FailureReport.SharedState(first.Case.Seed, alone.Failed ? alone : null, runAlone.How, configured, testName);
+    }
+
+    // The first new failing seed goes to the file, unless a seed already in it failed (the known bug is not fixed
+    // yet, and each run would add a seed) or the failure came from shared state (its replay passes). Whatever
+    // happens to the file, the seed's report stands: a file problem is a note under it, never the test's failure.
+    private static string Record(RegressionsFile? regressions, string key, IReadOnlyList<SeedOutcome> failures, bool shared)
+    {
+        if (regressions is null || shared)
+        {
+            return string.Empty;
+        }
+
+        if (failures.FirstOrDefault(static f => f.Case.Origin is not null) is { } known)
+        {
+            return $"\n\nNo seed was added to {regressions.DisplayName}: seed {known.Case.Seed} from it ({known.Case.Origin}) still fails.";
+        }
+
+        SeedOutcome first = failures[0];
+        try
+        {
+            return regressions.Append(key, first)
+                ? $"\n\nSeed {first.Case.Seed} was added to {regressions.DisplayName}: commit it, and every later run replays it first."
+                : string.Empty;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"\n\nSeed {first.Case.Seed} could not be added to {regressions.DisplayName} ({regressions.Path}): " +
+                $"{e.GetType().Name}: {e.Message} The failure above is the test's result; replay it with its line, " +
+                "or make the folder writable so later runs replay it first.";
         }
     }
 }

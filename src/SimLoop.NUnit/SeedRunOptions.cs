@@ -12,6 +12,10 @@ public sealed record SeedRunOptions
 {
     /// <summary>Gets how many seeds run (seeds 0 to <c>Seeds - 1</c>) unless <c>SIMLOOP_SEEDS</c> says otherwise;
     /// 100 by default.</summary>
+    /// <remarks>At least 1; any count up to <see cref="int.MaxValue"/> is accepted. Seeds are computed from the
+    /// range, never listed, and only the first 1,000 failures are kept, so a large count costs time, not memory;
+    /// spread it over machines with <c>SIMLOOP_SHARD=k/n</c>. A value below 1 makes the run throw
+    /// <see cref="ArgumentOutOfRangeException"/>.</remarks>
     public int Seeds { get; init; } = 100;
 
     /// <summary>Gets the strategy of every run unless <c>SIMLOOP_STRATEGY</c> says otherwise;
@@ -31,6 +35,7 @@ public sealed record SeedRunOptions
     public string? RegressionsPath { get; init; }
 
     /// <summary>Gets how many seeds run at once, each on its own thread; 0 (the default) means one per core.</summary>
+    /// <remarks>A negative value makes the run throw <see cref="ArgumentOutOfRangeException"/>.</remarks>
     public int MaxDegreeOfParallelism { get; init; }
 
     /// <summary>Gets where progress lines of long runs go; NUnit's <c>TestContext.Progress</c> when
@@ -44,11 +49,15 @@ public sealed record SeedRunOptions
 
     internal TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Checks every setting, so a bad one fails the run before any seed starts.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of its range (the message names it).</exception>
+    /// <exception cref="ArgumentException">A name or path is empty.</exception>
     internal void Validate()
     {
-        if (Seeds < 0)
+        if (Seeds < 1)
         {
-            throw new ArgumentOutOfRangeException("options", Seeds, $"SeedRunOptions.Seeds must not be negative; it was {Seeds}.");
+            throw new ArgumentOutOfRangeException("options", Seeds,
+                $"SeedRunOptions.Seeds must be at least 1; it was {Seeds}, which would run no seed and test nothing.");
         }
 
         if (!Enum.IsDefined(Strategy))
@@ -59,7 +68,17 @@ public sealed record SeedRunOptions
         if (MaxDegreeOfParallelism < 0)
         {
             throw new ArgumentOutOfRangeException("options", MaxDegreeOfParallelism,
-                $"SeedRunOptions.MaxDegreeOfParallelism must not be negative; it was {MaxDegreeOfParallelism}.");
+                $"SeedRunOptions.MaxDegreeOfParallelism must be 0 (one thread per core) or more; it was {MaxDegreeOfParallelism}.");
+        }
+
+        if (TestName is not null && string.IsNullOrWhiteSpace(TestName))
+        {
+            throw new ArgumentException("SeedRunOptions.TestName must be null (the current NUnit test) or a name; it was empty.", "options");
+        }
+
+        if (RegressionsPath is not null && string.IsNullOrWhiteSpace(RegressionsPath))
+        {
+            throw new ArgumentException("SeedRunOptions.RegressionsPath must be null (no file) or a path; it was empty.", "options");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using NUnit.Framework;
 
 namespace SimLoop;
 
@@ -15,7 +16,11 @@ public static class SimulationRunner
     /// <param name="options">Seeds, strategy and reporting; the defaults when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="SeedFailureException">At least one seed failed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range, such as <see cref="SeedRunOptions.Seeds"/>
+    /// below 1 (the message names it).</exception>
     /// <exception cref="InvalidOperationException">A <c>SIMLOOP_*</c> variable or the regressions file is malformed.</exception>
+    /// <exception cref="InconclusiveException"><c>SIMLOOP_SHARD=k/n</c> leaves this process no seed to run (the message
+    /// says so): nothing was tested, which is reported, not passed.</exception>
     public static void Check(Func<Task> body, SeedRunOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -28,7 +33,11 @@ public static class SimulationRunner
     /// <param name="options">Seeds, strategy and reporting; the defaults when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="SeedFailureException">At least one seed failed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range, such as <see cref="SeedRunOptions.Seeds"/>
+    /// below 1 (the message names it).</exception>
     /// <exception cref="InvalidOperationException">A <c>SIMLOOP_*</c> variable or the regressions file is malformed.</exception>
+    /// <exception cref="InconclusiveException"><c>SIMLOOP_SHARD=k/n</c> leaves this process no seed to run (the message
+    /// says so): nothing was tested, which is reported, not passed.</exception>
     public static void Check(Func<Simulation, Task> body, SeedRunOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(body);

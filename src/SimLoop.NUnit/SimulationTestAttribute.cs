@@ -16,8 +16,12 @@ namespace SimLoop;
 /// parallel, one simulation per thread, on the same fixture instance: keep per-run state inside the body.</para>
 /// <para>A failing seed is reported with its seed, strategy, step, virtual time, exception and replay line, and
 /// the first one is appended to <c>simloop-regressions/&lt;fixture&gt;.txt</c> beside the test project, whose seeds
-/// every later run replays first. <c>SIMLOOP_SEED</c>, <c>SIMLOOP_SEEDS</c>, <c>SIMLOOP_SHARD=k/n</c> and
-/// <c>SIMLOOP_STRATEGY</c> override the attribute's settings.</para>
+/// every later run replays first (no seed is added while one from the file still fails; a file that cannot be
+/// written is a note under the report, never the test's result). A failing seed is re-run alone on a fresh fixture
+/// after its <c>[SetUp]</c>: when it then passes or fails differently, the report says the seeds share state.
+/// <c>SIMLOOP_SEED</c>, <c>SIMLOOP_SEEDS</c>, <c>SIMLOOP_SHARD=k/n</c> and
+/// <c>SIMLOOP_STRATEGY</c> override the attribute's settings; a shard with no seeds makes the result inconclusive,
+/// saying so.</para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
 public sealed class SimulationTestAttribute : NUnitAttribute, ISimpleTestBuilder, IImplyFixture, IWrapTestMethod
@@ -25,15 +29,22 @@ public sealed class SimulationTestAttribute : NUnitAttribute, ISimpleTestBuilder
     private readonly NUnitTestCaseBuilder _builder = new();
 
     /// <summary>Gets or sets how many seeds run (seeds 0 to <c>Seeds - 1</c>); 100 by default.</summary>
+    /// <remarks>At least 1; any count up to <see cref="int.MaxValue"/> is accepted. Seeds are computed from the
+    /// range, never listed, and only the first 1,000 failures are kept, so a large count costs time, not memory;
+    /// spread it over machines with <c>SIMLOOP_SHARD=k/n</c>. A value below 1 makes the test not runnable, with a
+    /// message naming the property.</remarks>
     public int Seeds { get; set; } = 100;
 
     /// <summary>Gets or sets the strategy of every run; <see cref="ScheduleStrategy.Random"/> by default.</summary>
+    /// <remarks>A value that is not a <see cref="ScheduleStrategy"/> member makes the test not runnable.</remarks>
     public ScheduleStrategy Strategy { get; set; } = ScheduleStrategy.Random;
 
     /// <summary>Gets or sets the most steps one run may take; the <see cref="SimulationOptions"/> default when 0.</summary>
+    /// <remarks>A negative value makes the test not runnable.</remarks>
     public long MaxSteps { get; set; }
 
     /// <summary>Gets or sets how many seeds run at once; 0 (the default) means one per core, 1 runs them one by one.</summary>
+    /// <remarks>A negative value makes the test not runnable.</remarks>
     public int MaxDegreeOfParallelism { get; set; }
 
     /// <summary>Builds the NUnit test for <paramref name="method"/>.</summary>
@@ -51,13 +62,47 @@ public sealed class SimulationTestAttribute : NUnitAttribute, ISimpleTestBuilder
             parms = new TestCaseParameters(new ArgumentException(
                 $"[SimulationTest] needs a method 'async Task {method.Name}()' or 'async Task {method.Name}(Simulation sim)'."));
         }
+
         else
         {
             // NUnit checks arguments against parameters; the Simulation is supplied per seed by the command.
             parms = takesSimulation ? new TestCaseParameters([null]) { TestName = method.Name } : new TestCaseParameters();
         }
 
-        return _builder.BuildTestMethod(method, suite, parms);
+        TestMethod test = _builder.BuildTestMethod(method, suite, parms);
+        if (test.RunState != RunState.NotRunnable && Invalid() is { } invalid)
+        {
+            test.MakeInvalid(invalid);
+        }
+
+        return test;
+    }
+
+    // The first property out of its range, as a sentence naming it; null when all are valid. Checked when the test
+    // is built, so a bad value makes this test not runnable with the reason, before any seed (or thread) starts.
+    internal string? Invalid()
+    {
+        if (Seeds < 1)
+        {
+            return $"[SimulationTest] Seeds must be at least 1; it was {Seeds}, which would run no seed and test nothing.";
+        }
+
+        if (!Enum.IsDefined(Strategy))
+        {
+            return $"[SimulationTest] Strategy must be ScheduleStrategy.Fifo, Random or Pct; it was (ScheduleStrategy){(int)Strategy}.";
+        }
+
+        if (MaxSteps < 0)
+        {
+            return $"[SimulationTest] MaxSteps must be 0 (the SimulationOptions default) or positive; it was {MaxSteps}.";
+        }
+
+        if (MaxDegreeOfParallelism < 0)
+        {
+            return $"[SimulationTest] MaxDegreeOfParallelism must be 0 (one thread per core) or positive; it was {MaxDegreeOfParallelism}.";
+        }
+
+        return null;
     }
 
     /// <summary>Replaces the single invocation of the test method with the seed run.</summary>

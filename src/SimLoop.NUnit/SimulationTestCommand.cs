@@ -47,7 +47,7 @@ internal sealed class SimulationTestCommand : DelegatingTestCommand
             Seeds = _attribute.Seeds,
             Strategy = _attribute.Strategy,
             MaxDegreeOfParallelism = _attribute.MaxDegreeOfParallelism,
-            Simulation = _attribute.MaxSteps > 0 ? new SimulationOptions { MaxSteps = _attribute.MaxSteps } : null,
+            Simulation = _attribute.MaxSteps != 0 ? new SimulationOptions { MaxSteps = _attribute.MaxSteps } : null,
             TestName = testName,
             Environment = s_environment.Value ?? Environment.GetEnvironmentVariable,
         };
@@ -55,14 +55,22 @@ internal sealed class SimulationTestCommand : DelegatingTestCommand
         try
         {
             RegressionsFile? regressions = RegressionsFile.Beside(method.TypeInfo.Type, s_projectDirectory.Value);
-            SeedRun run = SeedRun.Execute(sim => Invoke(info, fixture, takesSimulation ? [sim] : null), options, testName, method.Name, regressions);
+            var alone = new SeedRerun((seedCase, template) => FreshFixture.Run(Test, fixture, fixtureObject =>
+                    SeedExecution.Run(seedCase, sim => Invoke(info, fixtureObject, takesSimulation ? [sim] : null), template)),
+                "one seed, on one thread, on a fresh fixture instance after its [SetUp]");
+            SeedRun run = SeedRun.Execute(sim => Invoke(info, fixture, takesSimulation ? [sim] : null), options, testName, method.Name,
+                regressions, alone);
             context.OutWriter.WriteLine(run.Summary);
             if (regressions is null)
             {
                 context.OutWriter.WriteLine("SimLoop: no project folder above the test assembly, so no regressions file is read or written.");
             }
 
-            if (run.FailureMessage is null)
+            if (run.NoSeedsMessage is not null)
+            {
+                result.SetResult(ResultState.Inconclusive, run.NoSeedsMessage);
+            }
+            else if (run.FailureMessage is null)
             {
                 result.SetResult(ResultState.Success);
             }
@@ -71,9 +79,9 @@ internal sealed class SimulationTestCommand : DelegatingTestCommand
                 result.SetResult(ResultState.Failure, run.FailureMessage, run.FirstException?.ToString());
             }
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // A malformed SIMLOOP_* value or regressions file: the run did not happen, which is an error, not a failure.
+            // A malformed SIMLOOP_* value, option or regressions file: the run did not happen, which is an error, not a failure.
             result.SetResult(ResultState.Error, e.Message);
         }
 

@@ -38,6 +38,29 @@ public class SeedEnvironmentTests
     }
 
     [Test]
+    public void Seeds_ZeroCount_ThrowsNamingTheArgument()
+    {
+        Assert.That(() => SeedEnvironment.Seeds(0, DemoPrograms.NoEnvironment), Throws.TypeOf<ArgumentOutOfRangeException>()
+            .With.Property("ParamName").EqualTo("seeds").And.Message.Contains("must be at least 1; it was 0"));
+    }
+
+    [Test]
+    public void Seeds_ShardWithNoSeeds_IsInconclusiveSayingSo()
+    {
+        Assert.That(() => SeedEnvironment.Seeds(20, DemoPrograms.Environment(("SIMLOOP_SEEDS", "2"), ("SIMLOOP_SHARD", "3/4"))),
+            Throws.TypeOf<InconclusiveException>().With.Message.StartWith(
+                "SimLoop: no seeds to run in this process: shard 3/4 of 2 seeds: none."));
+    }
+
+    [Test]
+    public void Seeds_IntMaxValue_IsComputedNotListed()
+    {
+        IReadOnlyList<long> seeds = SeedEnvironment.Seeds(int.MaxValue, DemoPrograms.NoEnvironment);
+
+        Assert.That((seeds.Count, seeds[0], seeds[int.MaxValue - 1]), Is.EqualTo((int.MaxValue, 0L, int.MaxValue - 1L)));
+    }
+
+    [Test]
     public void Cases_NothingSet_AreTheTestsOwn()
     {
         Assert.That(SeedEnvironment.Cases(500, DemoPrograms.NoEnvironment), Is.EqualTo(500));

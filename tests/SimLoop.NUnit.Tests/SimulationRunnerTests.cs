@@ -36,8 +36,6 @@ public partial class SimulationRunnerTests
     [Test]
     public void Check_NoSeedFails_DoesNotThrow()
     {
-        Assert.That(() => SimulationRunner.Check(DemoPrograms.Transfer, Options(seeds: 200) with { Strategy = ScheduleStrategy.Random, Seeds = 0 }),
-            Throws.Nothing);
         Assert.That(() => SimulationRunner.Check(static async () => await Sim.Delay(TimeSpan.FromSeconds(1)), Options()), Throws.Nothing);
     }
 
@@ -78,10 +76,12 @@ public partial class SimulationRunnerTests
     public void Execute_ParallelRun_OutcomesInSeedOrderOnSeveralThreads()
     {
         var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+        var seeds = new System.Collections.Concurrent.ConcurrentBag<long>();
         int entered = 0;
         SeedRun run = SeedRun.Execute(async sim =>
         {
             threads.TryAdd(Environment.CurrentManagedThreadId, true);
+            seeds.Add(sim.Seed);
             if (sim.Seed < 2)
             {
                 // Seeds 0 and 1 wait for each other, so two threads must run them (bounded: nothing hangs).
@@ -98,7 +98,8 @@ public partial class SimulationRunnerTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(run.Outcomes.Select(o => o.Case.Seed), Is.EqualTo(Enumerable.Range(0, 64).Select(i => (long)i)));
+            Assert.That(run.Cases.Select(c => c.Seed), Is.EqualTo(Enumerable.Range(0, 64).Select(i => (long)i)));
+            Assert.That(seeds.Order(), Is.EqualTo(Enumerable.Range(0, 64).Select(i => (long)i)), "each seed ran once");
             Assert.That(threads.Keys, Has.Count.GreaterThan(1));
             Assert.That(run.FailureMessage, Is.Null);
         }
@@ -149,6 +150,75 @@ public partial class SimulationRunnerTests
     public void Check_NullBody_ThrowsNamingIt()
     {
         Assert.That(() => SimulationRunner.Check((Func<Task>)null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("body"));
+    }
+
+    [Test]
+    public void Check_SeedsZero_ThrowsNamingTheOption()
+    {
+        Assert.That(() => SimulationRunner.Check(DemoPrograms.Transfer, Options(seeds: 0)), Throws.TypeOf<ArgumentOutOfRangeException>()
+            .With.Message.StartWith("SeedRunOptions.Seeds must be at least 1; it was 0"));
+    }
+
+    [Test]
+    public void Check_ParallelismNegative_ThrowsNamingTheOption()
+    {
+        Assert.That(() => SimulationRunner.Check(DemoPrograms.Transfer, Options(threads: -5)), Throws.TypeOf<ArgumentOutOfRangeException>()
+            .With.Message.StartWith("SeedRunOptions.MaxDegreeOfParallelism must be 0 (one thread per core) or more; it was -5"));
+    }
+
+    [Test]
+    public void Check_StrategyOutOfRange_ThrowsNamingTheOption()
+    {
+        Assert.That(() => SimulationRunner.Check(DemoPrograms.Transfer, Options() with { Strategy = (ScheduleStrategy)99 }),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.StartWith("SeedRunOptions.Strategy must be Fifo, Random or Pct; it was 99"));
+    }
+
+    [Test]
+    public void Check_EmptyTestName_ThrowsNamingTheOption()
+    {
+        Assert.That(() => SimulationRunner.Check(DemoPrograms.Transfer, Options() with { TestName = " " }),
+            Throws.ArgumentException.With.Message.StartWith("SeedRunOptions.TestName must be null"));
+    }
+
+    [Test]
+    public void Check_ShardWithNoSeeds_IsInconclusiveNotAPass()
+    {
+        int runs = 0;
+        Assert.That(() => SimulationRunner.Check(() => { Interlocked.Increment(ref runs); return Task.CompletedTask; },
+            Options(DemoPrograms.Environment(("SIMLOOP_SEEDS", "3"), ("SIMLOOP_SHARD", "2/8")))),
+            Throws.TypeOf<InconclusiveException>().With.Message.Contains("no seeds to run in this process: shard 2/8 of 3 seeds: none.")
+                .And.Message.Contains("Run at least 8 seeds"));
+        Assert.That(runs, Is.Zero);
+    }
+
+    [Test]
+    public void Check_RealRace_ReplaysAloneTheSameWayAndReportsNoSharedState()
+    {
+        var e = Assert.Throws<SeedFailureException>(() => SimulationRunner.Check(DemoPrograms.Transfer, Options()));
+
+        Assert.That(e.Message, Does.Not.Contain("State shared between seeds"));
+    }
+
+    [Test]
+    public void Check_SeedsSharingACounter_ReportsStateSharedBetweenSeeds()
+    {
+        // Each seed must start from zero, but the counter lives outside the body: every seed after the first sees
+        // the others' increments. Run alone, a seed still sees them (the same closure), so only a fresh state
+        // would pass, and the check reports what differs: here, the failure message itself.
+        int counter = 0;
+        var e = Assert.Throws<SeedFailureException>(() => SimulationRunner.Check(async () =>
+        {
+            int seen = Interlocked.Increment(ref counter);
+            await Sim.Yield();
+            if (seen > 1)
+            {
+                throw new InvalidOperationException($"counter was {seen}, expected 1");
+            }
+        }, Options(seeds: 10, threads: 1)));
+
+        Assert.That(e.Message, Does.Contain("State shared between seeds: seed 1 failed in this run, but failed differently (Seed 1 ")
+            .And.Contain("counter was 11, expected 1").And.Contain("re-ran it alone afterwards (one seed, on one thread)")
+            .And.Contain("Create that state inside the test body"));
     }
 
     private static string FirstBlock(string message) => message.Split("\n\n")[1];

@@ -76,17 +76,109 @@ public class SimulationTestAttributeTests
         Assert.That(test.Properties.Get(PropertyNames.SkipReason), Does.Contain("async Task Not_async()"));
     }
 
-    private static TestMethod Build(string name)
+    [TestCase(nameof(InvalidFixture.Strategy_99), "[SimulationTest] Strategy must be ScheduleStrategy.Fifo, Random or Pct; it was (ScheduleStrategy)99.")]
+    [TestCase(nameof(InvalidFixture.Seeds_0), "[SimulationTest] Seeds must be at least 1; it was 0, which would run no seed and test nothing.")]
+    [TestCase(nameof(InvalidFixture.MaxSteps_minus_1), "[SimulationTest] MaxSteps must be 0 (the SimulationOptions default) or positive; it was -1.")]
+    [TestCase(nameof(InvalidFixture.MaxDegreeOfParallelism_minus_5),
+        "[SimulationTest] MaxDegreeOfParallelism must be 0 (one thread per core) or positive; it was -5.")]
+    public void SimulationTest_PropertyOutOfRange_FailsThatTestNamingTheProperty(string name, string reason)
     {
-        var method = new MethodWrapper(typeof(DemoFixture), name);
+        TestMethod test = Build(typeof(InvalidFixture), name);
+        TestResult result = Run(test, new InvalidFixture());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(test.RunState, Is.EqualTo(RunState.NotRunnable));
+            Assert.That(test.Properties.Get(PropertyNames.SkipReason), Is.EqualTo(reason));
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.NotRunnable));
+            Assert.That(result.Message, Is.EqualTo(reason));
+            Assert.That(InvalidFixture.Runs, Is.Zero, "no seed ran");
+        }
+    }
+
+    [Test]
+    public void SimulationTest_ShardWithNoSeeds_IsInconclusiveSayingSo()
+    {
+        TestResult result = Run(nameof(DemoFixture.Clock_runs_in_virtual_time), ("SIMLOOP_SEEDS", "2"), ("SIMLOOP_SHARD", "3/4"));
+
+        Assert.That(result.ResultState, Is.EqualTo(ResultState.Inconclusive));
+        Assert.That(result.Message, Does.StartWith(
+            "SimLoop DemoFixture.Clock_runs_in_virtual_time: no seeds to run in this process: shard 3/4 of 2 seeds: none. " +
+            "SIMLOOP_SHARD=3/4 splits 2 seeds into 4 shares and this one is empty, so nothing was tested here."));
+    }
+
+    [Test]
+    public void SimulationTest_RegressionsFolderUnwritable_ReportsTheSeedFailureAndTheFileProblem()
+    {
+        // A file where the folder should be: creating the folder fails, as it does on a read-only checkout.
+        File.WriteAllText(Path.Combine(_project, "simloop-regressions"), "not a folder");
+
+        TestResult result = Run(nameof(DemoFixture.Transfer_never_loses_money));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.Failure));
+            Assert.That(result.Message, Does.StartWith("SimLoop: ").And.Contain("seeds failed (seeds 0..199, strategy Random)."));
+            Assert.That(result.Message, Does.Contain("withdrew 120 from an account holding 100\n  Replay: SIMLOOP_SEED="));
+            Assert.That(result.Message, Does.Match(@"\n\nSeed \d+ could not be added to simloop-regressions/.*DemoFixture\.txt \(.*\): IOException: "));
+            Assert.That(result.Message, Does.Contain("The failure above is the test's result"));
+        }
+    }
+
+    [Test]
+    public void SimulationTest_KnownSeedStillFails_AddsNoNewSeed()
+    {
+        TestResult first = Run(nameof(DemoFixture.Transfer_never_loses_money));
+        string file = Path.Combine(_project, "simloop-regressions", typeof(DemoFixture).FullName + ".txt");
+        string recorded = File.ReadAllText(file);
+
+        TestResult second = Run(nameof(DemoFixture.Transfer_never_loses_money), ("SIMLOOP_SEEDS", "400"), ("SIMLOOP_SHARD", "2/2"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ResultState, Is.EqualTo(ResultState.Failure));
+            Assert.That(second.ResultState, Is.EqualTo(ResultState.Failure));
+            Assert.That(second.Message, Does.Contain("No seed was added to simloop-regressions/").And.Contain("still fails."));
+            Assert.That(File.ReadAllText(file), Is.EqualTo(recorded), "the file does not grow while its seed fails");
+        }
+    }
+
+    [Test]
+    public void SimulationTest_StateSetInSetUpField_ReportsStateSharedBetweenSeeds()
+    {
+        var fixture = new SetUpStateFixture();
+        fixture.OpenAccount(); // NUnit runs [SetUp] once before the whole seed run
+
+        TestResult result = Run(Build(typeof(SetUpStateFixture), nameof(SetUpStateFixture.Withdraw_60_from_a_fresh_account)), fixture);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.Failure));
+            Assert.That(result.Message, Does.Contain("balance 40 is less than 60"));
+            Assert.That(result.Message, Does.Match(@"State shared between seeds: seed \d+ failed in this run, but passed when SimLoop re-ran it alone " +
+                @"afterwards \(one seed, on one thread, on a fresh fixture instance after its \[SetUp\]\)"));
+            Assert.That(result.Message, Does.Contain("A fixture field set in [SetUp] is the usual cause")
+                .And.Contain("Create that state inside the test body"));
+            Assert.That(File.Exists(Path.Combine(_project, "simloop-regressions", typeof(SetUpStateFixture).FullName + ".txt")), Is.False,
+                "a seed whose replay passes is not recorded");
+        }
+    }
+
+    private static TestMethod Build(string name) => Build(typeof(DemoFixture), name);
+
+    private static TestMethod Build(Type fixture, string name)
+    {
+        var method = new MethodWrapper(fixture, name);
         return method.GetCustomAttributes<SimulationTestAttribute>(false)[0].BuildFrom(method, null);
     }
 
-    private TestResult Run(string name, params (string Name, string Value)[] environment)
+    private TestResult Run(string name, params (string Name, string Value)[] environment) =>
+        Run(Build(name), new DemoFixture(), environment);
+
+    private TestResult Run(TestMethod test, object fixture, params (string Name, string Value)[] environment)
     {
-        TestMethod test = Build(name);
         WorkItem work = WorkItemBuilder.CreateWorkItem(test, TestFilter.Empty, recursive: true)!;
-        work.InitializeContext(new TestExecutionContext { TestObject = new DemoFixture() });
+        work.InitializeContext(new TestExecutionContext { TestObject = fixture });
         using (SimulationTestCommand.UseEnvironment(DemoPrograms.Environment(environment), _project))
         {
             // The demo's seeds fail by design: run them in a context of their own, so this test's result is its own.
@@ -121,6 +213,53 @@ public class SimulationTestAttributeTests
         [SimulationTest]
         public static void Not_async()
         {
+        }
+    }
+
+    [Explicit("Built, and run as far as NUnit runs a not-runnable test, by SimulationTestAttributeTests")]
+    public class InvalidFixture
+    {
+        private static int s_runs;
+
+        public static int Runs => Volatile.Read(ref s_runs);
+
+        [SimulationTest(Strategy = (ScheduleStrategy)99)]
+        public static Task Strategy_99() => Body();
+
+        [SimulationTest(Seeds = 0)]
+        public static Task Seeds_0() => Body();
+
+        [SimulationTest(MaxSteps = -1)]
+        public static Task MaxSteps_minus_1() => Body();
+
+        [SimulationTest(MaxDegreeOfParallelism = -5)]
+        public static Task MaxDegreeOfParallelism_minus_5() => Body();
+
+        private static Task Body()
+        {
+            Interlocked.Increment(ref s_runs);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Explicit("A demo of state leaking between seeds, run by SimulationTestAttributeTests")]
+    public class SetUpStateFixture
+    {
+        private int[] _balance = null!;
+
+        [SetUp]
+        public void OpenAccount() => _balance = [100];
+
+        [SimulationTest(Seeds = 20, MaxDegreeOfParallelism = 1)]
+        public async Task Withdraw_60_from_a_fresh_account()
+        {
+            await Sim.Yield();
+            if (_balance[0] < 60)
+            {
+                throw new InvalidOperationException($"balance {_balance[0]} is less than 60");
+            }
+
+            _balance[0] -= 60;
         }
     }
 }

@@ -54,6 +54,34 @@ public class FaultPlanTests
     }
 
     [Test]
+    public void Constructor_NullFault_ThrowsArgumentExceptionNamingFaults()
+    {
+        Assert.That(() => new FaultPlan(new Fault[] { new(TimeSpan.Zero, 0), null! }), Throws.ArgumentException
+            .With.Property("ParamName").EqualTo("faults").And.Message.StartWith("faults[1] is null"));
+    }
+
+    [Test]
+    public void Constructor_NegativeTime_ThrowsNamingFaults()
+    {
+        Assert.That(() => new FaultPlan([new Fault(TimeSpan.FromSeconds(-1), 0)]), Throws.TypeOf<ArgumentOutOfRangeException>()
+            .With.Property("ParamName").EqualTo("faults").And.Message.Contains("must not be negative"));
+    }
+
+    [Test]
+    public void Check_CaseWithoutFaultPlan_ThrowsArgumentExceptionNamingTheCase()
+    {
+        Assert.That(() => SimProperty.Check(new SimCase(1, ScheduleStrategy.Fifo, null!), _ => Task.CompletedTask), Throws.ArgumentException
+            .With.Property("ParamName").EqualTo("simCase").And.Message.StartWith("simCase.Faults is null"));
+    }
+
+    [Test]
+    public void Check_CaseWithStrategyOutOfRange_ThrowsArgumentExceptionNamingTheCase()
+    {
+        Assert.That(() => SimProperty.Check(new SimCase(1, (ScheduleStrategy)99, FaultPlan.None), _ => Task.CompletedTask), Throws.ArgumentException
+            .With.Property("ParamName").EqualTo("simCase").And.Message.StartWith("simCase.Strategy must be ScheduleStrategy.Fifo, Random or Pct; it was (ScheduleStrategy)99"));
+    }
+
+    [Test]
     public void Apply_NoTaskPending_DoesNothing()
     {
         var sim = new Simulation();
