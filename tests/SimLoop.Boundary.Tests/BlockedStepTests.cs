@@ -236,3 +236,34 @@ public class BlockedStepTests
         Assert.That(second, Is.EqualTo(first));
     }
 }
+
+// A breakpoint may hold a step for as long as it likes: the limit is not applied while a debugger is attached.
+[NonParallelizable]
+public class BlockedStepUnderDebuggerTests
+{
+    [Test]
+    public void BlockedStep_WhileADebuggerIsAttached_IsNotInterrupted_UntilItIsDetached()
+    {
+        StepWatch.DebuggerAttached = static () => true;
+        try
+        {
+            Exception? failure = null;
+            var run = new Thread(() => failure = HardLimit.Run(() =>
+            {
+                new TaskCompletionSource().Task.Wait();
+                return Task.CompletedTask;
+            }));
+            run.Start();
+
+            Assert.That(run.Join(HardLimit.StepLimit * 4), Is.False, "the step was interrupted under a debugger");
+
+            StepWatch.DebuggerAttached = static () => false;
+            Assert.That(run.Join(HardLimit.Budget), Is.True);
+            Assert.That(failure, Is.InstanceOf<SimulationBlockedException>());
+        }
+        finally
+        {
+            StepWatch.DebuggerAttached = static () => System.Diagnostics.Debugger.IsAttached;
+        }
+    }
+}

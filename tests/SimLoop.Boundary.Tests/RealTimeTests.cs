@@ -119,3 +119,26 @@ public class RealTimeTests
         await accepter;
     }
 }
+
+// A thread of its own is seen when it first runs, with the simulation's ExecutionContext: the message is the same on
+// every run, the step at which the run stops may not be.
+public class ThreadOfItsOwnTests
+{
+    [Test]
+    public void ThreadStartedInAStep_FailsTheRunNamingIt()
+    {
+        for (int run = 0; run < 5; run++)
+        {
+            Exception? failure = HardLimit.Run(async () =>
+            {
+                var done = new TaskCompletionSource();
+                var thread = new Thread(() => done.SetResult()) { IsBackground = true };
+                thread.Start();
+                await done.Task;
+            });
+
+            Assert.That(failure, Is.InstanceOf<SimulationEscapeException>()
+                .With.Message.Contain("a thread of its own was started"));
+        }
+    }
+}

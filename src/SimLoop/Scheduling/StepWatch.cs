@@ -23,6 +23,9 @@ internal sealed class StepWatch
     private long _stuckSinceTicks;
     private int _actions;
 
+    /// <summary>Gets or sets whether a debugger is attached (a seam for tests; the debugger's own flag otherwise).</summary>
+    internal static Func<bool> DebuggerAttached { get; set; } = static () => Debugger.IsAttached;
+
     public StepWatch(RunLoop loop, TimeSpan limit)
     {
         _loop = loop;
@@ -66,7 +69,7 @@ internal sealed class StepWatch
     public void Check(long nowTicks)
     {
         long step = _loop.Steps;
-        if (_state != UserCode || step != _lastStep || Debugger.IsAttached)
+        if (_state != UserCode || step != _lastStep || DebuggerAttached())
         {
             _lastStep = step;
             _stuckSinceTicks = nowTicks;

@@ -323,7 +323,7 @@ internal sealed class ThreadGuard
         string what =
             frames.Contains("TimerQueueTimer", StringComparison.Ordinal)
                 ? "a real timer fired (System.Threading.Timer, or Task.Delay / CancelAfter / PeriodicTimer without the simulation's clock)"
-            : frames.Contains("StartCallback", StringComparison.Ordinal) && !frames.Contains("ThreadPool", StringComparison.Ordinal)
+            : !Thread.CurrentThread.IsThreadPoolThread
                 ? "a thread of its own was started"
                 : "work that no step of the simulation sent (real I/O, a real timer, or a thread of its own) reached the thread pool";
         return $"{what}; it arrived on thread {threadId}";
