@@ -96,6 +96,9 @@ public class BenchmarkSmokeTests
                 return 4 * TinyTasks * 2;
             case NoteBenchmarks:
                 return 1;
+            case DeadlockBenchmarks deadlocks:
+                deadlocks.Runs = TinySeeds;
+                return TinySeeds;
             case ParallelSeedBenchmarks seeds:
                 seeds.Seeds = TinySeeds;
                 return TinySeeds;

@@ -1,0 +1,25 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Parameters;
+using SimLoop.Benchmarks.Reporting;
+using SimLoop.Benchmarks.Workloads;
+
+namespace SimLoop.Benchmarks.Benchmarks;
+
+/// <summary>A lock-order bug hunt's inner loop: two tasks take two semaphores, in the same order (every run passes, the
+/// baseline) or in opposite orders (every run deadlocks under Fifo). A deadlock is reported with no wall-clock grace,
+/// so a deadlocking run should cost about what a passing one does.</summary>
+[Config(typeof(SuiteConfig))]
+[Unit("run", Workload = "lock-order runs, Fifo", PerSecond = true)]
+public class DeadlockBenchmarks
+{
+    public int Runs { get; set; } = 1_000;
+
+    public static double UnitsPerOperation(ParameterInstances parameters) => 1_000;
+
+    [Benchmark(Baseline = true, Description = "same order, passes")]
+    public long Passing() => LockOrderWorkload.Run(Runs, opposite: false);
+
+    [Benchmark(Description = "opposite orders, deadlocks")]
+    [Target(1.5)]
+    public long Deadlocking() => LockOrderWorkload.Run(Runs, opposite: true);
+}
