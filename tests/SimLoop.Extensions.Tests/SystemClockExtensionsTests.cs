@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SimLoop.Extensions.Tests;
 
@@ -85,6 +86,28 @@ public class SystemClockExtensionsTests
             (secondRead, true),
             (secondRead + TimeSpan.FromMinutes(1), false),
         }));
+    }
+
+    [Test]
+    public void MemoryCache_FromDependencyInjection_WithTheAdapter_ExpiresInVirtualTime()
+    {
+        var sim = new Simulation();
+        var services = new ServiceCollection();
+        services.AddMemoryCache(options => options.Clock = sim.Clock.AsSystemClock());
+        using ServiceProvider provider = services.BuildServiceProvider();
+        var reads = new List<bool>();
+
+        sim.Run(async () =>
+        {
+            var cache = provider.GetRequiredService<IMemoryCache>();
+            cache.Set("quote", 42, TimeSpan.FromMinutes(5));
+            await Sim.Delay(TimeSpan.FromMinutes(5) - Tick);
+            reads.Add(cache.TryGetValue("quote", out _));
+            await Sim.Delay(Tick);
+            reads.Add(cache.TryGetValue("quote", out _));
+        });
+
+        Assert.That(reads, Is.EqualTo(new[] { true, false }));
     }
 
     [Test]
