@@ -17,8 +17,7 @@ public static class SystemClockExtensions
     /// is unset, so its entries would expire in wall time while the simulation's virtual hours pass in
     /// milliseconds. With <c>new MemoryCacheOptions { Clock = sim.Clock.AsSystemClock() }</c> an absolute expiration
     /// is reached at exactly its virtual time, and a sliding one counts virtual time since the last access.</para>
-    /// <para>The clock holds no state of its own: entries set before and after a change of the provider's time see
-    /// the same clock, and several caches may share one adapter.</para>
+    /// <para>The adapter keeps no state of its own, so several caches may share one.</para>
     /// </remarks>
     public static ISystemClock AsSystemClock(this TimeProvider timeProvider)
     {
