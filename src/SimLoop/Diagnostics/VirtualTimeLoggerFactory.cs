@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace SimLoop;
+
+// The factory form of VirtualTimeLogger, for code that takes ILoggerFactory or ILogger<T> (which Logger<T> builds from
+// a factory) from dependency injection: each logger it creates stamps its entries with the simulation's virtual time,
+// step and current task. The inner factory belongs to whoever created it (SimulationOptions.LoggerFactory), so
+// disposing this one leaves it open; a provider added here is added to it, as any wrapper of a factory does.
+internal sealed class VirtualTimeLoggerFactory : ILoggerFactory
+{
+    private readonly ILoggerFactory _inner;
+    private readonly RunLoop _loop;
+
+    public VirtualTimeLoggerFactory(ILoggerFactory inner, RunLoop loop)
+    {
+        _inner = inner;
+        _loop = loop;
+    }
+
+    public ILogger CreateLogger(string categoryName) => new VirtualTimeLogger(_inner.CreateLogger(categoryName), _loop);
+
+    public void AddProvider(ILoggerProvider provider) => _inner.AddProvider(provider);
+
+    public void Dispose()
+    {
+    }
+}
