@@ -36,37 +36,22 @@ internal static class ScheduleText
     };
 
     /// <summary>Says what is wrong with a choice no run could have recorded, or returns null for a good one.</summary>
-    public static string? Problem(in ScheduleChoice choice, ScheduleChoice? previous)
-    {
-        if (!Enum.IsDefined(choice.Kind))
-        {
-            return Invariant($"has kind {(int)choice.Kind}, which is not ReadyItem, Timer or Random");
-        }
-
-        if (choice.Step < 0)
-        {
-            return Invariant($"is at step {choice.Step}; steps are zero or positive");
-        }
-
-        if (previous is { } before && choice.Step < before.Step)
-        {
-            return Invariant($"is at step {choice.Step}, before the choice ahead of it (step {before.Step}); choices are in step order");
-        }
-
-        if (choice.Kind == ScheduleChoiceKind.Random)
-        {
-            return choice.Candidates == 0 ? null
-                : Invariant($"is a random draw, which has 0 candidates; it has {choice.Candidates}");
-        }
-
-        if (choice.Candidates < 2)
-        {
-            return Invariant($"chooses among {choice.Candidates} candidates; a choice is among 2 or more (one candidate is no choice, and none is recorded)");
-        }
-
-        return choice.Value < (ulong)choice.Candidates ? null
-            : Invariant($"chooses index {choice.Value} of {choice.Candidates} candidates; the index must be less than the number of candidates");
-    }
+    public static string? Problem(in ScheduleChoice choice, ScheduleChoice? previous) =>
+        !Enum.IsDefined(choice.Kind) ? Invariant($"has kind {(int)choice.Kind}, which is not ReadyItem, Timer or Random")
+        : choice.Step < 0 ? Invariant($"is at step {choice.Step}; steps are zero or positive")
+        : previous is { } before && choice.Step < before.Step
+            ? Invariant($"is at step {choice.Step}, before the choice ahead of it (step {before.Step}); ") +
+              "choices are in step order"
+        : choice.Kind == ScheduleChoiceKind.Random
+            ? (choice.Candidates == 0 ? null
+                : Invariant($"is a random draw, which has 0 candidates; it has {choice.Candidates}"))
+        : choice.Candidates < 2
+            ? Invariant($"chooses among {choice.Candidates} candidates; a choice is among 2 or more ") +
+              "(one candidate is no choice, and none is recorded)"
+        : choice.Value >= (ulong)choice.Candidates
+            ? Invariant($"chooses index {choice.Value} of {choice.Candidates} candidates; ") +
+              "the index must be less than the number of candidates"
+        : null;
 
     public static Schedule Parse(string text)
     {
@@ -122,23 +107,27 @@ internal static class ScheduleText
             if (line.StartsWith(SeedPrefix, StringComparison.Ordinal))
             {
                 ReadOrigin(line, number);
+                return;
             }
-            else if (line.Length > 0 && line[0] != '#')
-            {
-                if (_endLine is { } end)
-                {
-                    throw new FormatException($"line {number}: only comments may follow the end line (line {end}), got '{line}'.");
-                }
 
-                _lastLine = number;
-                if (version >= 2 && line.StartsWith("end", StringComparison.Ordinal))
-                {
-                    ReadEnd(line, number);
-                }
-                else
-                {
-                    ReadChoice(line, number);
-                }
+            if (line.Length == 0 || line[0] == '#')
+            {
+                return;
+            }
+
+            if (_endLine is { } end)
+            {
+                throw new FormatException($"line {number}: only comments may follow the end line (line {end}), got '{line}'.");
+            }
+
+            _lastLine = number;
+            if (version >= 2 && line.StartsWith("end", StringComparison.Ordinal))
+            {
+                ReadEnd(line, number);
+            }
+            else
+            {
+                ReadChoice(line, number);
             }
         }
 
