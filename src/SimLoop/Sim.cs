@@ -41,7 +41,9 @@ public static class Sim
     /// waits until cancelled.</param>
     /// <param name="token">Ends the wait early with <see cref="SimCancelledException"/> when cancelled.</param>
     /// <returns>A task that completes when the delay has passed.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative (other than infinite).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative (other than infinite), or the
+    /// virtual time now plus <paramref name="delay"/> is <see cref="TimeSpan.MaxValue"/> or more (past the virtual time the
+    /// clock can count).</exception>
     /// <exception cref="InvalidOperationException">No simulation is running on this thread.</exception>
     /// <remarks>The wait also ends with <see cref="SimCancelledException"/> when the current task's cancellation is
     /// delivered; no token is needed for that.</remarks>
@@ -53,7 +55,9 @@ public static class Sim
                 $"{nameof(delay)} must be zero or positive, or Timeout.InfiniteTimeSpan to wait until cancelled; it was {delay}.");
         }
 
-        return DelayWait.Start(Simulation.CurrentLoop("Sim.Delay"), delay, token);
+        RunLoop loop = Simulation.CurrentLoop("Sim.Delay");
+        loop.Clock.CheckDueTime(delay, nameof(delay));
+        return DelayWait.Start(loop, delay, token);
     }
 
     /// <summary>A scheduling point: lets every other ready continuation be chosen before this one resumes.</summary>
@@ -83,7 +87,9 @@ public static class Sim
     /// <param name="timeout">How long; <see cref="Timeout.InfiniteTimeSpan"/> for no timeout.</param>
     /// <returns>A task that completes with the outcome of <paramref name="task"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="task"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite), or the
+    /// virtual time now plus <paramref name="timeout"/> is <see cref="TimeSpan.MaxValue"/> or more (past the virtual time
+    /// the clock can count).</exception>
     /// <exception cref="InvalidOperationException">No simulation is running on this thread.</exception>
     /// <remarks>On timeout the task is cancelled and WaitFor waits until it has finished (its handlers and
     /// <c>finally</c> blocks have run); only then does the returned task fail with <see cref="TimeoutException"/>,
@@ -98,7 +104,9 @@ public static class Sim
     /// <param name="timeout">How long; <see cref="Timeout.InfiniteTimeSpan"/> for no timeout.</param>
     /// <returns>A task that completes with the result of <paramref name="task"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="task"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite), or the
+    /// virtual time now plus <paramref name="timeout"/> is <see cref="TimeSpan.MaxValue"/> or more (past the virtual time
+    /// the clock can count).</exception>
     /// <exception cref="InvalidOperationException">No simulation is running on this thread.</exception>
     /// <remarks>As <see cref="WaitFor(SimTask, TimeSpan)"/>.</remarks>
     public static Task<T> WaitFor<T>(SimTask<T> task, TimeSpan timeout) =>
@@ -147,6 +155,7 @@ public static class Sim
         }
 
         CheckSameSimulation(task, "Sim.WaitFor");
+        task.Loop.Clock.CheckDueTime(timeout, nameof(timeout));
         return WaitForWait<T>.Start(task, timeout, result);
     }
 

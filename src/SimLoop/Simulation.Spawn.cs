@@ -41,7 +41,8 @@ public sealed partial class Simulation
     /// <param name="at">When, measured from the start of the run; a time already past runs at the current instant.</param>
     /// <param name="action">What to do: for example cancel tasks, as the notes' Ctrl+C does.</param>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is negative, or is
+    /// <see cref="TimeSpan.MaxValue"/> (past the virtual time the clock can count).</exception>
     /// <exception cref="InvalidOperationException">The run has ended, or the call came from another thread.</exception>
     /// <remarks>The action belongs to no task. An exception it throws fails the run.</remarks>
     public void At(TimeSpan at, Action action)
@@ -51,6 +52,13 @@ public sealed partial class Simulation
         {
             throw new ArgumentOutOfRangeException(nameof(at), at,
                 $"{nameof(at)} is a virtual time after the start of the run and must be zero or positive; it was {at}.");
+        }
+
+        // TimeSpan.MaxValue's ticks are the due time that means "not scheduled": the action would silently never run.
+        if (at == TimeSpan.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), at,
+                $"{nameof(at)} must be less than TimeSpan.MaxValue, the most virtual time the clock can count; it was {at}.");
         }
 
         CheckCanSchedule(nameof(At));

@@ -81,6 +81,20 @@ public sealed record SimulationOptions
                 $"SimulationOptions.MaxVirtualTime must not be negative; it was {MaxVirtualTime}.");
         }
 
+        // The clock reads StartTime plus the elapsed virtual time, which MaxVirtualTime bounds: past DateTimeOffset's
+        // range that addition would throw inside the program under test, at whatever await first read the time.
+        long ticksLeft = DateTimeOffset.MaxValue.UtcTicks - StartTime.UtcTicks;
+        if (MaxVirtualTime.Ticks > ticksLeft)
+        {
+            long latestStart = DateTimeOffset.MaxValue.UtcTicks - MaxVirtualTime.Ticks;
+            string earlierStart = latestStart >= 0
+                ? $"start at {new DateTimeOffset(latestStart, TimeSpan.Zero):o} or earlier, or " : string.Empty;
+            throw new ArgumentOutOfRangeException("options", StartTime,
+                $"SimulationOptions.StartTime ({StartTime:o}) plus SimulationOptions.MaxVirtualTime ({MaxVirtualTime}) " +
+                "passes DateTimeOffset.MaxValue, so the virtual clock could not tell the time late in the run: " +
+                $"{earlierStart}lower MaxVirtualTime to at most {new TimeSpan(ticksLeft)}.");
+        }
+
         if (MaxStepWallTime <= TimeSpan.Zero && MaxStepWallTime != System.Threading.Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException("options", MaxStepWallTime,

@@ -53,13 +53,17 @@ public sealed class VirtualClock : TimeProvider
     /// <returns>The timer; <see cref="ITimer.Change"/> reschedules it and <see cref="IDisposable.Dispose"/> stops it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="callback"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dueTime"/> or <paramref name="period"/> is
-    /// negative and not <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
+    /// negative and not <see cref="Timeout.InfiniteTimeSpan"/>, or the virtual time now plus <paramref name="dueTime"/>
+    /// is <see cref="TimeSpan.MaxValue"/> or more (past the virtual time the clock can count).</exception>
     /// <exception cref="InvalidOperationException">Called from another thread while the simulation runs.</exception>
+    /// <remarks>A period so long that a later firing would pass the virtual time the clock can count never fires
+    /// again; <see cref="ITimer.Change"/> checks its arguments as this method does.</remarks>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);
         CheckTimerSpan(dueTime, nameof(dueTime));
         CheckTimerSpan(period, nameof(period));
+        CheckDueTime(dueTime, nameof(dueTime));
         _loop.Guard.CheckCaller("VirtualClock.CreateTimer");
         var timer = new VirtualTimer(this, _loop.NextTimerSequence(), _loop.CurrentTask, callback, state);
         timer.Change(dueTime, period);
@@ -72,6 +76,19 @@ public sealed class VirtualClock : TimeProvider
         {
             throw new ArgumentOutOfRangeException(paramName, value,
                 $"{paramName} must be zero or positive, or Timeout.InfiniteTimeSpan for never; it was {value}.");
+        }
+    }
+
+    /// <summary>Throws when a wait of <paramref name="delay"/> from now would be due past the virtual time the clock can
+    /// count (the tick counter's range, where <see cref="TimerEntry.NotScheduled"/> lies).</summary>
+    internal void CheckDueTime(TimeSpan delay, string paramName)
+    {
+        if (delay != Timeout.InfiniteTimeSpan && delay.Ticks >= TimerEntry.NotScheduled - _elapsedTicks)
+        {
+            throw new ArgumentOutOfRangeException(paramName, delay,
+                $"{paramName} of {delay} from the current virtual time ({Elapsed}) would be due at or past " +
+                $"TimeSpan.MaxValue, the most virtual time the clock can count; it must be less than " +
+                $"{new TimeSpan(TimerEntry.NotScheduled - _elapsedTicks)}, or Timeout.InfiniteTimeSpan for never.");
         }
     }
 
@@ -92,7 +109,8 @@ public sealed class VirtualClock : TimeProvider
         }
     }
 
-    /// <summary>Due ticks for a delay from now, saturating instead of overflowing for huge delays.</summary>
+    /// <summary>Due ticks for a delay from now, saturating instead of overflowing for huge delays: the entry points reject
+    /// such delays (<see cref="CheckDueTime"/>), so only a periodic timer's next firing can saturate here.</summary>
     internal long DueAfter(TimeSpan delay) =>
         delay == Timeout.InfiniteTimeSpan ? TimerEntry.NotScheduled
         : delay.Ticks >= TimerEntry.NotScheduled - _elapsedTicks ? TimerEntry.NotScheduled - 1

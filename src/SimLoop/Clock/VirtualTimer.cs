@@ -26,6 +26,7 @@ internal sealed class VirtualTimer : TimerEntry, ITimer
     {
         VirtualClock.CheckTimerSpan(dueTime, nameof(dueTime));
         VirtualClock.CheckTimerSpan(period, nameof(period));
+        _clock.CheckDueTime(dueTime, nameof(dueTime));
         if (_disposed)
         {
             return false;
