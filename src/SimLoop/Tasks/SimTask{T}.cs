@@ -6,7 +6,7 @@ namespace SimLoop;
 
 /// <summary>A task running inside a simulation that produces a result of type <typeparamref name="T"/>.</summary>
 /// <typeparam name="T">The type of the result.</typeparam>
-public sealed class SimTask<T> : SimTask
+public sealed partial class SimTask<T> : SimTask
 {
     private readonly Func<Task<T>> _body;
     private AsyncTaskMethodBuilder<T> _completion = AsyncTaskMethodBuilder<T>.Create();
