@@ -140,7 +140,7 @@ public sealed partial class Simulation
             var text = new StringBuilder(headline).Append(" Blocked tasks:");
             foreach (SimTask task in tasks)
             {
-                text.Append("\n  #").Append(task.Id).Append(" '").Append(task.Name).Append("': ").Append(task.DescribeWaits());
+                text.Append("\n  task ").Append(task.Id).Append(" '").Append(task.Name).Append("': ").Append(task.DescribeWaits());
             }
 
             return text.ToString();

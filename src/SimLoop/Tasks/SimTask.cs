@@ -20,6 +20,7 @@ public abstract partial class SimTask
     private WaitList _waits;
     private string? _name;
     private List<ITaskObserver>? _observers;
+    private Task? _body;
     private SimTaskStatus _status;
     private Exception? _exception;
     private bool _observed;
@@ -112,6 +113,7 @@ public abstract partial class SimTask
         }
         else
         {
+            _body = body; // for a deadlock report: where the task is suspended
             // Inline in the step that completes the body: no extra step, whatever context that step has.
             body.ContinueWith(s_onBodyCompleted, this, CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -133,11 +135,20 @@ public abstract partial class SimTask
 
     internal void RemoveWait(IInterruptible wait) => _waits.Remove(wait);
 
-    internal string DescribeWaits() =>
-        _status == SimTaskStatus.Created ? "not started yet"
-        : _waits.Count == 0 ? "blocked in an await SimLoop cannot see (a TaskCompletionSource, SemaphoreSlim, Channel, ..., or something outside " +
-          "the simulation such as a real timer or real I/O started before the run)"
-        : string.Join("; ", System.Array.ConvertAll(_waits.ToArray(), static w => w.Describe()));
+    internal string DescribeWaits()
+    {
+        if (_status == SimTaskStatus.Created)
+        {
+            return "not started yet";
+        }
+
+        string? where = SuspensionPoint.Describe(_body);
+        string waits = _waits.Count == 0
+            ? "blocked in an await SimLoop cannot see (a TaskCompletionSource, SemaphoreSlim, Channel, ..., or something " +
+              "outside the simulation such as a real timer or real I/O started before the run)"
+            : string.Join("; ", System.Array.ConvertAll(_waits.ToArray(), static w => w.Describe()));
+        return where is null ? waits : $"{waits}; {where}";
+    }
 
     /// <summary>Rethrows the task's exception for an awaiter; marks it observed.</summary>
     internal void ThrowIfNotSuccessful()
@@ -219,6 +230,7 @@ public abstract partial class SimTask
 
         _waits.Clear();
         _pendingCause = null;
+        _body = null;
         if (_status == SimTaskStatus.Cancelled && !_tokenCancelled)
         {
             _tokenCancelled = true;

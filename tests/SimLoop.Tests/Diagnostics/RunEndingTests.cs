@@ -102,8 +102,8 @@ public class RunEndingTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error!.BlockedTasks.Select(t => t.Name), Is.EqualTo(new[] { "main", "stuck" }));
-            Assert.That(error.Message, Does.Contain("#1 'main': awaiting task 'stuck'"));
-            Assert.That(error.Message, Does.Contain("#2 'stuck': blocked in an await SimLoop cannot see"));
+            Assert.That(error.Message, Does.Contain("task 1 'main': awaiting task 'stuck'"));
+            Assert.That(error.Message, Does.Contain("task 2 'stuck': blocked in an await SimLoop cannot see"));
         }
     }
 
