@@ -71,7 +71,9 @@ public sealed partial class Simulation
         {
             if (first[i] != second[i])
             {
-                return $"at step {Math.Min(first[i].Step, second[i].Step)}:\n  run 1: {first[i]}\n  run 2: {second[i]}";
+                return $"at step {Math.Min(first[i].Step, second[i].Step)}:\n" +
+                    $"  run 1: {TraceWords.Describe(first[i])}   [{first[i]}]\n" +
+                    $"  run 2: {TraceWords.Describe(second[i])}   [{second[i]}]";
             }
         }
 

@@ -34,8 +34,8 @@ public class DeterminismCheckTests
             // Steps 1-3 are alike (main starts, its timer fires, it resumes at 1 s); then run 1 waits for its next
             // timer (at 2 s) while run 2 takes its extra step at once.
             Assert.That(error!.Message, Does.Contain("differ at step 4:"));
-            Assert.That(error.Message, Does.Contain("run 1: #4 00:00:02 'main' TimerFired"));
-            Assert.That(error.Message, Does.Contain("run 2: #4 00:00:01 'main' Continuation"));
+            Assert.That(error.Message, Does.Contain("run 1: at 00:00:02 a timer of task 'main' fired   [#4 00:00:02 'main' TimerFired]"));
+            Assert.That(error.Message, Does.Contain("run 2: at 00:00:01 task 'main' resumed after an await   [#4 00:00:01 'main' Continuation]"));
         }
     }
 
@@ -50,8 +50,8 @@ public class DeterminismCheckTests
         }));
 
         Assert.That(error!.Message, Does.Contain("differ at step 2:")
-            .And.Contain("run 1: #2 00:00:00 'main' TaskFinished: faulted with InvalidOperationException: run 1")
-            .And.Contain("run 2: #2 00:00:00 'main' TaskFinished: faulted with InvalidOperationException: run 2"));
+            .And.Contain("run 1: at 00:00:00 task 'main' finished (faulted with InvalidOperationException: run 1)")
+            .And.Contain("run 2: at 00:00:00 task 'main' finished (faulted with InvalidOperationException: run 2)"));
     }
 
     [Test]

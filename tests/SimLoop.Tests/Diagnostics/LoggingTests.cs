@@ -40,6 +40,31 @@ public class LoggingTests
     }
 
     [Test]
+    public void SimLoopsOwnLines_UseTheSamePrefixAsUserLoggers()
+    {
+        var (sim, logs) = Create();
+        sim.Run(async () =>
+        {
+            await Sim.Delay(TimeSpan.FromSeconds(1.5));
+            sim.CreateLogger("user").LogInformation("mine");
+            SimTask worker = Sim.Spawn(() => Sim.Delay(TimeSpan.FromHours(1)), "worker");
+            await Sim.Yield();
+            worker.Cancel("enough");
+            await Quietly.Finished(worker);
+        });
+
+        var records = logs.GetSnapshot();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(records.Single(r => r.Message.EndsWith("mine", StringComparison.Ordinal)).Message,
+                Does.StartWith("[00:00:01.5 #3 'main'] "));
+            Assert.That(records.Single(r => r.Id.Id == 202).Message,
+                Does.StartWith("[00:00:01.5 #5] cancellation of task 2 'worker' requested: "));
+            Assert.That(records.Single(r => r.Id.Id == 100).Message, Does.StartWith("[00:00:00 #0] run started"));
+        }
+    }
+
+    [Test]
     public void Deadlock_IsLoggedAsAnError()
     {
         var (sim, logs) = Create();

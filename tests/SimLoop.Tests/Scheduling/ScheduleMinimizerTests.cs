@@ -110,6 +110,32 @@ public class ScheduleMinimizerTests
     }
 
     [Test]
+    public void Explain_NoDepartureButRandomDraws_NamesTheDraws()
+    {
+        var schedule = new Schedule(
+            [new ScheduleChoice(3, ScheduleChoiceKind.Random, 42, 0), new ScheduleChoice(7, ScheduleChoiceKind.Random, 7, 0)],
+            seed: 0, ScheduleStrategy.Random);
+        var minimized = new MinimizedSchedule(schedule, [], originalDepartures: 2,
+            new InvalidOperationException("balance is 70."), runs: 3);
+
+        Assert.That(minimized.Explain(), Is.EqualTo(
+            "The failure happens in Fifo order itself, with no departure from it, given the 2 draws from Sim.Random at " +
+            "steps 3, 7, kept as recorded:\nInvalidOperationException: balance is 70."));
+    }
+
+    [Test]
+    public void Explain_DeparturesAndADraw_NamesTheDrawBeforeTheFailure()
+    {
+        var schedule = new Schedule([new ScheduleChoice(5, ScheduleChoiceKind.Random, 1, 0)], seed: 0, ScheduleStrategy.Random);
+        var minimized = new MinimizedSchedule(schedule, [new ScheduleDeparture(10, "'b'", "'a'")], originalDepartures: 1,
+            new InvalidOperationException("balance is 70."), runs: 3);
+
+        string[] lines = minimized.Explain().Split('\n');
+
+        Assert.That(lines[^2], Is.EqualTo("  and the draw from Sim.Random at step 5, kept as recorded"));
+    }
+
+    [Test]
     public void Minimize_AScheduleThatDoesNotFail_ThrowsArgumentException()
     {
         var sim = new Simulation(new SimulationOptions { RecordSchedule = true });
