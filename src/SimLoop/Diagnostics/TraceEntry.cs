@@ -8,7 +8,8 @@ namespace SimLoop;
 /// <param name="TaskId">The id of the task the step belongs to, or 0 for none.</param>
 /// <param name="TaskName">The name of that task, or <see langword="null"/>.</param>
 /// <param name="Kind">What happened.</param>
-/// <param name="Choice">The index the strategy chose among the candidates (0 under Fifo).</param>
+/// <param name="Choice">The index the strategy chose among the candidates, from 0 (0 under Fifo); texts for people
+/// count it from 1, as steps are counted.</param>
 /// <param name="Candidates">How many items the strategy chose among (0 for events).</param>
 /// <param name="Detail">A description for events (a cancellation cause, an outcome), or <see langword="null"/>.</param>
 public readonly record struct TraceEntry(
@@ -26,7 +27,7 @@ public readonly record struct TraceEntry(
     public override string ToString()
     {
         string task = TaskName is null ? "-" : "'" + TaskName + "'";
-        string choice = Candidates > 1 ? $" [{Choice}/{Candidates}]" : string.Empty;
+        string choice = Candidates > 1 ? $" (chose {Choice + 1} of {Candidates})" : string.Empty; // from 1, as steps are
         string detail = Detail is null ? string.Empty : ": " + Detail;
         return $"#{Step} {TimeFormat.Instant(Elapsed)} {task} {Kind}{choice}{detail}";
     }

@@ -78,6 +78,6 @@ public class SimulationTraceTests
     public void Entry_ToString_ShowsStepTimeTaskAndKind()
     {
         var entry = new TraceEntry(12, TimeSpan.FromSeconds(1), 2, "b", TraceEventKind.Continuation, 1, 3, null);
-        Assert.That(entry.ToString(), Is.EqualTo("#12 00:00:01 'b' Continuation [1/3]"));
+        Assert.That(entry.ToString(), Is.EqualTo("#12 00:00:01 'b' Continuation (chose 2 of 3)"));
     }
 }
