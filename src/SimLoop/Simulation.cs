@@ -151,6 +151,7 @@ public sealed partial class Simulation
         StepWatch watch = _loop.Watch;
         if (watch.IsLimited)
         {
+            watch.Begin();
             StepWatchdog.Register(watch);
         }
 

@@ -12,8 +12,12 @@ internal sealed class StepWatch
     private const int OurCode = 0;
     private const int UserCode = 1;
 
+    // Reused by the runs of one thread while no watchdog has cancelled it: a run then costs no allocation for it.
+    [ThreadStatic]
+    private static CancellationTokenSource? t_abort;
+
     private readonly RunLoop _loop;
-    private readonly Thread _thread;
+    private Thread _thread = null!;
     private volatile int _state;
     private volatile string? _failure;
     private volatile string? _site;
@@ -29,7 +33,6 @@ internal sealed class StepWatch
     public StepWatch(RunLoop loop, TimeSpan limit)
     {
         _loop = loop;
-        _thread = Thread.CurrentThread;
         LimitTicks = limit == Timeout.InfiniteTimeSpan ? long.MaxValue : WallTime.Ticks(limit);
         Limit = limit;
     }
@@ -43,7 +46,22 @@ internal sealed class StepWatch
     public int ThreadId => _thread.ManagedThreadId;
 
     /// <summary>Gets the token that aborts a step which never yields; cancelled by the watchdog only.</summary>
-    public CancellationTokenSource Abort { get; } = new();
+    public CancellationTokenSource Abort { get; private set; } = null!;
+
+    /// <summary>Gets or sets whether the watchdog armed the first-chance capture for this watch's thread.</summary>
+    public bool Armed { get; set; }
+
+    /// <summary>Binds the watch to the thread that runs the loop, when the run begins.</summary>
+    public void Begin()
+    {
+        _thread = Thread.CurrentThread;
+        if (t_abort is null || t_abort.IsCancellationRequested)
+        {
+            t_abort = new CancellationTokenSource();
+        }
+
+        Abort = t_abort;
+    }
 
     /// <summary>Gets what held the thread, once the watchdog has acted (or a pool step overran); null until then.</summary>
     public string? Failure => _failure;

@@ -16,41 +16,32 @@ internal static class StepWatchdog
     private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(1);
 
     private static readonly object s_gate = new();
-    private static readonly List<StepWatch> s_watches = new();
+    private static readonly List<Slot> s_slots = new();
 
     // Watches whose thread the watchdog is about to interrupt or abort: the exception's first chance, on that thread,
     // records where the step was.
     private static readonly ConcurrentDictionary<int, StepWatch> s_armed = new();
-    private static Thread? s_thread;
-    private static bool s_firstChanceHooked;
 
-    public static void Register(StepWatch watch)
-    {
-        lock (s_gate)
-        {
-            s_watches.Add(watch);
-            EnsureStarted();
-            Monitor.Pulse(s_gate);
-        }
-    }
+    // Each thread that runs simulations gets one slot, registered once; a run only sets and clears its watch there,
+    // so starting and ending a run takes no lock and wakes no thread.
+    [ThreadStatic]
+    private static Slot? t_slot;
+
+    private static bool s_firstChanceHooked;
+    private static Thread? s_watchdog;
+
+    public static void Register(StepWatch watch) => (t_slot ?? NewSlot()).Watch = watch;
 
     public static void Unregister(StepWatch watch)
     {
-        lock (s_gate)
+        if (t_slot is { } slot)
         {
-            s_watches.Remove(watch);
+            slot.Watch = null;
         }
 
-        s_armed.TryRemove(new KeyValuePair<int, StepWatch>(watch.ThreadId, watch));
-    }
-
-    /// <summary>Wakes the watchdog so that it re-reads its work (the listener went idle).</summary>
-    public static void Nudge()
-    {
-        lock (s_gate)
+        if (watch.Armed)
         {
-            EnsureStarted();
-            Monitor.Pulse(s_gate);
+            s_armed.TryRemove(new KeyValuePair<int, StepWatch>(watch.ThreadId, watch));
         }
     }
 
@@ -70,58 +61,83 @@ internal static class StepWatchdog
             };
         }
 
+        watch.Armed = true;
         s_armed[watch.ThreadId] = watch;
     }
 
-    // UnsafeStart: the watchdog must not carry the ExecutionContext of the run that started it (its marker would make
-    // the thread look like work that left the run, and the user's AsyncLocals would live on in it).
-    private static void EnsureStarted()
+    private static Slot NewSlot()
     {
-        if (s_thread is null)
+        var slot = new Slot(Thread.CurrentThread);
+        lock (s_gate)
         {
-            s_thread = new Thread(Watch) { IsBackground = true, Name = "SimLoop step watchdog" };
-            s_thread.UnsafeStart();
+            s_slots.Add(slot);
+            if (s_slots.Count == 1 && s_watchdog is null)
+            {
+                // UnsafeStart: the watchdog must not carry the ExecutionContext of the run that started it (its
+                // marker would make the thread look like work that left the run, and the user's AsyncLocals would
+                // live on in it).
+                s_watchdog = new Thread(Watch) { IsBackground = true, Name = "SimLoop step watchdog" };
+                s_watchdog.UnsafeStart();
+            }
         }
+
+        t_slot = slot;
+        return slot;
     }
 
     private static void Watch()
     {
-        lock (s_gate)
+        while (true)
         {
-            while (true)
+            TimeSpan poll;
+            lock (s_gate)
             {
-                Monitor.Wait(s_gate, Poll());
                 long now = WallTime.Now;
-                foreach (StepWatch watch in s_watches)
+                s_slots.RemoveAll(static slot => slot.Watch is null && !slot.Thread.IsAlive);
+                foreach (Slot slot in s_slots)
                 {
-                    if (watch.IsLimited)
+                    if (slot.Watch is { IsLimited: true } watch)
                     {
                         watch.Check(now);
                     }
                 }
 
                 ThreadPoolListener.StopIfIdle(now);
+                poll = Poll();
             }
+
+#pragma warning disable RS0030 // The watchdog's own thread between two looks at the runs; no run waits on it.
+            Thread.Sleep(poll);
+#pragma warning restore RS0030
         }
     }
 
-    // A quarter of the shortest limit, so a step is caught within a quarter past its limit.
+    // A quarter of the shortest limit among the runs in progress, so a step is caught within a quarter past its limit;
+    // a second when none runs, to turn an idle listener off.
     private static TimeSpan Poll()
     {
         TimeSpan poll = LongestPoll;
-        foreach (StepWatch watch in s_watches)
+        foreach (Slot slot in s_slots)
         {
-            if (watch.IsLimited && watch.Limit / 4 < poll)
+            if (slot.Watch is { IsLimited: true } watch && watch.Limit / 4 < poll)
             {
                 poll = watch.Limit / 4;
             }
         }
 
-        if (poll < ShortestPoll)
-        {
-            poll = ShortestPoll;
-        }
+        return poll < ShortestPoll ? ShortestPoll : poll;
+    }
 
-        return s_watches.Count == 0 && !ThreadPoolListener.IsReporting ? Timeout.InfiniteTimeSpan : poll;
+    private sealed class Slot(Thread thread)
+    {
+        private volatile StepWatch? _watch;
+
+        public Thread Thread { get; } = thread;
+
+        public StepWatch? Watch
+        {
+            get => _watch;
+            set => _watch = value;
+        }
     }
 }

@@ -31,7 +31,7 @@ internal sealed class ThreadPoolListener : EventListener
     private static readonly List<EventSource> s_sources = new();
     private static ThreadPoolListener? s_instance;
     private static int s_running;
-    private static volatile bool s_reporting;
+    private static int s_reporting; // 1 while reporting; set and cleared with Interlocked (full fences)
     private static bool s_poolReports;
     private static long s_idleSinceTicks;
 
@@ -53,18 +53,25 @@ internal sealed class ThreadPoolListener : EventListener
     }
 
     /// <summary>Gets whether the listener is on (a simulation runs, or one ran moments ago).</summary>
-    public static bool IsReporting => s_reporting;
+    public static bool IsReporting => Volatile.Read(ref s_reporting) == 1;
 
     /// <summary>A simulation starts: turns reporting on if it was off.</summary>
     /// <returns>Whether enqueues are reported, so that work sent to the pool can be kept under the loop's control.</returns>
+    /// <remarks>No lock while reporting is on. The count is raised before the flag is read, and StopIfIdle clears the
+    /// flag before it reads the count (both with full fences), so either the stop sees this run and backs off, or this
+    /// run sees the flag cleared and turns reporting back on under the lock before its first step.</remarks>
     public static bool Acquire()
     {
+        Interlocked.Increment(ref s_running);
+        if (Volatile.Read(ref s_reporting) == 1)
+        {
+            return s_poolReports;
+        }
+
         lock (s_gate)
         {
-            s_running++;
-            if (!s_reporting)
+            if (Volatile.Read(ref s_reporting) == 0)
             {
-                s_reporting = true;
                 s_instance ??= new ThreadPoolListener(); // the base constructor reports the sources that exist
                 foreach (EventSource source in Sources())
                 {
@@ -72,6 +79,11 @@ internal sealed class ThreadPoolListener : EventListener
                 }
 
                 s_poolReports = ProbeEnqueueReports();
+                Interlocked.Exchange(ref s_reporting, 1);
+                foreach (EventSource source in Sources())
+                {
+                    Enable(s_instance, source); // again: a source created meanwhile saw reporting still off
+                }
             }
 
             return s_poolReports;
@@ -81,20 +93,9 @@ internal sealed class ThreadPoolListener : EventListener
     /// <summary>A simulation has ended.</summary>
     public static void Release()
     {
-        bool idle;
-        lock (s_gate)
+        if (Interlocked.Decrement(ref s_running) == 0)
         {
-            s_running--;
-            idle = s_running == 0;
-            if (idle)
-            {
-                s_idleSinceTicks = WallTime.Now;
-            }
-        }
-
-        if (idle)
-        {
-            StepWatchdog.Nudge();
+            Volatile.Write(ref s_idleSinceTicks, WallTime.Now);
         }
     }
 
@@ -103,12 +104,19 @@ internal sealed class ThreadPoolListener : EventListener
     {
         lock (s_gate)
         {
-            if (!s_reporting || s_running > 0 || nowTicks - s_idleSinceTicks < WallTime.Ticks(IdleBeforeStop))
+            if (Volatile.Read(ref s_reporting) == 0 || Volatile.Read(ref s_running) > 0
+                || nowTicks - Volatile.Read(ref s_idleSinceTicks) < WallTime.Ticks(IdleBeforeStop))
             {
                 return;
             }
 
-            s_reporting = false;
+            Interlocked.Exchange(ref s_reporting, 0);
+            if (Volatile.Read(ref s_running) > 0)
+            {
+                Interlocked.Exchange(ref s_reporting, 1); // a run began meanwhile: leave reporting on
+                return;
+            }
+
             foreach (EventSource source in Sources())
             {
                 s_instance!.DisableEvents(source);
@@ -129,7 +137,7 @@ internal sealed class ThreadPoolListener : EventListener
             s_sources.Add(eventSource);
         }
 
-        if (s_reporting)
+        if (Volatile.Read(ref s_reporting) == 1)
         {
             Enable(this, eventSource);
         }
