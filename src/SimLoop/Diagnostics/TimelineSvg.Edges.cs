@@ -86,8 +86,8 @@ internal sealed partial class TimelineSvg
             number++;
             int taskId = line.Task?.Id ?? 0;
             int stacked = perColumn[(taskId, line.Step)] = perColumn.GetValueOrDefault((taskId, line.Step)) + 1;
-            double x = _axis.X(line.Step) - 6 + 12 * ((stacked - 1) % 2);
-            double y = Y(taskId) + 20 + 10 * ((stacked - 1) / 2 % 2);
+            double x = _axis.X(line.Step) - 6 + 15 * ((stacked - 1) / 3); // three to a column, then beside them
+            double y = Y(taskId) + 15 + 10 * ((stacked - 1) % 3);
             string title = $"log {number} [{TimeFormat.Instant(line.Elapsed)} #{line.Step}" +
                 (line.Task is null ? "] " : $" '{line.Task.Name}'] ") + $"{line.Level} {line.Category}: {line.Message}" +
                 (line.Exception is null ? string.Empty : " (" + line.Exception + ")");
