@@ -157,14 +157,15 @@ internal sealed class Timeline
         }
     }
 
-    // The failure is marked on the task whose finish says it faulted with it (or with what it wraps), else on main.
+    // The failure is marked on the first task whose finish says it faulted with it (or with what it wraps): where it
+    // was thrown, rather than the tasks that awaited it and rethrew it; else on main.
     private TimelineFailure Mark(Exception failure)
     {
         string text = failure.GetType().Name + ": " + failure.Message;
         foreach (Exception candidate in new[] { failure, failure.InnerException }.OfType<Exception>())
         {
             string outcome = "faulted with " + candidate.GetType().Name + ": " + candidate.Message;
-            if (Lanes.FirstOrDefault(l => l.Outcome == outcome) is { FinishStep: { } step } lane)
+            if (Lanes.Where(l => l.Outcome == outcome).MinBy(l => l.FinishStep) is { FinishStep: { } step } lane)
             {
                 return new TimelineFailure(text, lane.TaskId, step);
             }

@@ -32,7 +32,8 @@ internal sealed partial class TimelineSvg
     {
         double width = LabelWidth + _axis.Width + RightMargin;
         double height = AxisHeight + Math.Max(1, _timeline.Lanes.Count) * LaneHeight + 10;
-        _out.WriteLine($"<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{Markup.Number(width)}\" " +
+        // Inline in HTML an <svg> needs no xmlns: without it the file holds no URL at all, and still parses as XML.
+        _out.WriteLine($"<svg id=\"timeline\" width=\"{Markup.Number(width)}\" " +
             $"height=\"{Markup.Number(height)}\" font-family=\"system-ui, sans-serif\" font-size=\"12\">");
         WriteDefinitions();
         WriteBands(width);

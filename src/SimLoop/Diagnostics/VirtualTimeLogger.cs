@@ -36,7 +36,7 @@ internal sealed class VirtualTimeLogger : ILogger
         if (_capture is not null && logLevel != LogLevel.None)
         {
             _capture.Add(new CapturedLog(_loop.Steps, _loop.Clock.Elapsed, _loop.CurrentTask, logLevel, _category,
-                formatter(state, exception), exception?.GetType().Name + (exception is null ? null : ": " + exception.Message)));
+                formatter(state, exception), exception is null ? null : exception.GetType().Name + ": " + exception.Message));
         }
 
         if (!_inner.IsEnabled(logLevel))
