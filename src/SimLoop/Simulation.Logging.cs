@@ -8,7 +8,8 @@ public sealed partial class Simulation
     /// <summary>Creates a logger factory whose loggers stamp every entry with this simulation's virtual time, step and
     /// current task, as <see cref="CreateLogger(string)"/> does.</summary>
     /// <returns>A factory writing through <see cref="SimulationOptions.LoggerFactory"/>, or
-    /// <see cref="NullLoggerFactory.Instance"/> when no factory was given.</returns>
+    /// <see cref="NullLoggerFactory.Instance"/> when no factory was given and <see cref="SimulationOptions.CaptureLogs"/>
+    /// is off.</returns>
     /// <remarks>
     /// <para>For code that takes <see cref="ILoggerFactory"/> or <see cref="ILogger{TCategoryName}"/> from dependency
     /// injection: register the result as the container's <see cref="ILoggerFactory"/>
@@ -19,5 +20,7 @@ public sealed partial class Simulation
     /// belongs to whoever created it. <see cref="ILoggerFactory.AddProvider"/> adds the provider to it.</para>
     /// </remarks>
     public ILoggerFactory CreateLoggerFactory() =>
-        Options.LoggerFactory is { } factory ? new VirtualTimeLoggerFactory(factory, _loop) : NullLoggerFactory.Instance;
+        Options.LoggerFactory is null && LogCapture is null
+            ? NullLoggerFactory.Instance
+            : new VirtualTimeLoggerFactory(Options.LoggerFactory ?? NullLoggerFactory.Instance, _loop, LogCapture);
 }

@@ -17,7 +17,7 @@ public sealed partial class Simulation
     {
         ArgumentNullException.ThrowIfNull(body);
         CheckCanSchedule(nameof(Spawn));
-        return _loop.Start(new VoidSimTask(_loop, body, name));
+        return _loop.Start(Spawned(new VoidSimTask(_loop, body, name)));
     }
 
     /// <summary>Starts a task that produces a result; its first step runs on a later step, never inside Spawn.</summary>
@@ -31,7 +31,7 @@ public sealed partial class Simulation
     {
         ArgumentNullException.ThrowIfNull(body);
         CheckCanSchedule(nameof(Spawn));
-        return _loop.Start(new SimTask<T>(_loop, body, name));
+        return _loop.Start(Spawned(new SimTask<T>(_loop, body, name)));
     }
 
     /// <summary>Gets the tasks that have not finished yet, in creation order (asyncio's <c>all_tasks</c>).</summary>
@@ -74,6 +74,13 @@ public sealed partial class Simulation
     {
         _loop.Guard.CheckCaller(nameof(CancelAll));
         return _loop.Tasks.CancelAll(reason ?? "CancelAll() was called");
+    }
+
+    private T Spawned<T>(T task)
+        where T : SimTask
+    {
+        task.RecordSpawn(_loop.CurrentTask, _loop.Steps, _loop.Clock.ElapsedTicks);
+        return task;
     }
 
     private void CheckCanSchedule(string member)

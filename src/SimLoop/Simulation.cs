@@ -32,6 +32,7 @@ public sealed partial class Simulation
         Options.Validate();
         ILogger logger = Options.LoggerFactory?.CreateLogger("SimLoop") ?? NullLogger.Instance;
         _loop = new RunLoop(this, Options, logger);
+        LogCapture = Options.CaptureLogs ? new LogCapture(Math.Max(1, Options.TraceCapacity)) : null;
     }
 
     /// <summary>Gets the options this simulation was created with.</summary>
@@ -61,6 +62,9 @@ public sealed partial class Simulation
     public TaskScheduler TaskScheduler => _loop.Scheduler;
 
     internal RunLoop Loop => _loop;
+
+    /// <summary>Gets the log lines kept for the timeline, when <see cref="SimulationOptions.CaptureLogs"/> is set.</summary>
+    internal LogCapture? LogCapture { get; }
 
     /// <summary>Gets every choice this run made, when <see cref="SimulationOptions.RecordSchedule"/> is set.</summary>
     /// <remarks>Save it with <see cref="SimLoop.Schedule.Save"/> and replay it, without the seed, with
@@ -108,14 +112,18 @@ public sealed partial class Simulation
     /// <summary>Creates a logger whose entries carry this simulation's virtual time, step and current task.</summary>
     /// <param name="categoryName">The category, usually the name of the class that logs.</param>
     /// <returns>A logger writing through <see cref="SimulationOptions.LoggerFactory"/>, or a logger that discards
-    /// everything when no factory was given.</returns>
+    /// everything when no factory was given and <see cref="SimulationOptions.CaptureLogs"/> is off.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="categoryName"/> is <see langword="null"/>.</exception>
     public ILogger CreateLogger(string categoryName)
     {
         ArgumentNullException.ThrowIfNull(categoryName);
-        return Options.LoggerFactory is { } factory
-            ? new VirtualTimeLogger(factory.CreateLogger(categoryName), _loop)
-            : NullLogger.Instance;
+        if (Options.LoggerFactory is null && LogCapture is null)
+        {
+            return NullLogger.Instance;
+        }
+
+        ILoggerFactory factory = Options.LoggerFactory ?? NullLoggerFactory.Instance;
+        return new VirtualTimeLogger(factory.CreateLogger(categoryName), _loop, categoryName, LogCapture);
     }
 
     internal static Simulation CurrentOrThrow(string member) =>

@@ -55,6 +55,14 @@ public sealed record SimulationOptions
     /// step that no longer fits.</remarks>
     public Schedule? Replay { get; init; }
 
+    /// <summary>Gets whether the run keeps the lines written through <see cref="Simulation.CreateLogger(string)"/>,
+    /// <see cref="Simulation.CreateLoggerFactory"/> and <see cref="Sim.CreateLogger(string)"/>, so that
+    /// <see cref="Simulation.WriteTimeline(string, Exception)"/> shows them; <see langword="false"/> by default.</summary>
+    /// <remarks>Lines are kept at every level, whether or not <see cref="LoggerFactory"/> is set or enabled for them, each
+    /// with its step, virtual time and task; the most recent <see cref="TraceCapacity"/> lines are kept (at least one).
+    /// When off, the loggers keep nothing and cost nothing more.</remarks>
+    public bool CaptureLogs { get; init; }
+
     /// <summary>Gets the departures a minimization run follows instead of a strategy (internal to minimization).</summary>
     internal ScheduleGuide? Guide { get; init; }
 

@@ -53,8 +53,14 @@ internal static class ExamplesApp
         List<NoteRun> runs = [];
         foreach (Note note in settings.Notes)
         {
-            NoteRun run = runner.Run(note, settings.Options);
+            string? timeline = settings.TimelineFor(note);
+            NoteRun run = runner.Run(note, settings.Options, timeline);
             printer.Write(run, settings.Trace);
+            if (timeline is not null)
+            {
+                stdout.WriteLine($"-- timeline: {Path.GetFullPath(timeline)}");
+            }
+
             stdout.WriteLine();
             runs.Add(run);
         }

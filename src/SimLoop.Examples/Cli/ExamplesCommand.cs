@@ -37,6 +37,14 @@ internal sealed class ExamplesCommand
         Description = "Show every step: its virtual time, task and event, with the lines printed during it.",
     };
 
+    private readonly Option<string?> _timeline = new("--timeline")
+    {
+        Description = "Write a picture of the run to FILE, a self-contained HTML page: a lane per task over virtual " +
+            "time, with its steps, spawns, cancellations and their causes, and the lines it printed. With several " +
+            "programs, each gets its own file, named FILE with the program's name before the extension.",
+        HelpName = "FILE",
+    };
+
     private readonly Option<int?> _explore = new("--explore")
     {
         Description =
@@ -55,6 +63,7 @@ internal sealed class ExamplesCommand
         Root.Options.Add(_seed);
         Root.Options.Add(_strategy);
         Root.Options.Add(_trace);
+        Root.Options.Add(_timeline);
         Root.Options.Add(_explore);
         Root.Validators.Add(CheckCombination);
     }
@@ -69,7 +78,8 @@ internal sealed class ExamplesCommand
             ? result.GetValue(_strategy)
             : ScheduleStrategy.Random;
         IReadOnlyList<Note> notes = result.GetValue(_program) is { } note ? [note] : Note.All;
-        return new ExamplesSettings(notes, result.GetValue(_seed), strategy, result.GetValue(_trace), explore);
+        return new ExamplesSettings(notes, result.GetValue(_seed), strategy, result.GetValue(_trace), explore,
+            result.GetValue(_timeline));
     }
 
     // Reads the tokens again rather than the values: a value that failed to parse has no value to get.
@@ -79,6 +89,15 @@ internal sealed class ExamplesCommand
         if (result.GetResult(_trace) is { Implicit: false } && explore is { Implicit: false })
         {
             result.AddError("--trace shows one run and --explore runs many: use one of them.");
+        }
+
+        if (result.GetResult(_timeline) is { Implicit: false } timeline && explore is { Implicit: false })
+        {
+            result.AddError("--timeline draws one run and --explore runs many: use one of them.");
+        }
+        else if (result.GetResult(_timeline) is { } given && Token(given).Length == 0)
+        {
+            result.AddError("--timeline needs the name of the HTML file to write, e.g. --timeline timeline.html.");
         }
 
         if (explore is not null && TryParseExplore(Token(explore), out int seeds) &&

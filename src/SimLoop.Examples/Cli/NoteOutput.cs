@@ -1,19 +1,23 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 
 namespace SimLoop.Examples.Cli;
 
 // The TextWriter a note prints to: it keeps whole lines, each stamped with how many trace entries the run had
 // recorded when the line ended. A note's lines end in "\n" whatever the platform, as CPython's .out files do.
+// Given a logger (for --timeline), it also logs each line, so the timeline shows it where it was printed.
 internal sealed class NoteOutput : TextWriter
 {
     private readonly Simulation _sim;
     private readonly StringBuilder _line = new();
     private readonly List<OutputLine> _lines = [];
+    private readonly ILogger? _printed;
 
-    public NoteOutput(Simulation sim)
+    public NoteOutput(Simulation sim, ILogger? printed = null)
         : base(System.Globalization.CultureInfo.InvariantCulture)
     {
         _sim = sim;
+        _printed = printed;
         CoreNewLine = ['\n'];
     }
 
@@ -57,7 +61,9 @@ internal sealed class NoteOutput : TextWriter
 
     private void EndLine()
     {
-        _lines.Add(new OutputLine(_line.ToString(), _sim.Trace.TotalCount));
+        string text = _line.ToString();
+        _lines.Add(new OutputLine(text, _sim.Trace.TotalCount));
+        _printed?.Log(LogLevel.Information, default, text, null, static (line, _) => line);
         _line.Clear();
     }
 }

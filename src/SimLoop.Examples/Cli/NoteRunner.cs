@@ -9,10 +9,11 @@ internal sealed class NoteRunner(TimeProvider wallClock)
     // Enough for every step of the notes' programs; a longer run keeps its last steps and says so in a trace.
     private const int TraceCapacity = 100_000;
 
-    public NoteRun Run(Note note, SimulationOptions options)
+    /// <summary>Runs the note; with a timeline file, draws the run there, showing the lines it printed as log lines.</summary>
+    public NoteRun Run(Note note, SimulationOptions options, string? timeline = null)
     {
-        var sim = new Simulation(options with { TraceCapacity = TraceCapacity });
-        using var output = new NoteOutput(sim);
+        var sim = new Simulation(options with { TraceCapacity = TraceCapacity, CaptureLogs = timeline is not null });
+        using var output = new NoteOutput(sim, timeline is null ? null : sim.CreateLogger(note.Name));
         Exception? failure = null;
         long start = wallClock.GetTimestamp();
         try
@@ -26,6 +27,11 @@ internal sealed class NoteRunner(TimeProvider wallClock)
         }
 
         TimeSpan wallElapsed = wallClock.GetElapsedTime(start);
+        if (timeline is not null)
+        {
+            sim.WriteTimeline(timeline, failure);
+        }
+
         return new NoteRun(note, options, output.Lines, sim.Elapsed, wallElapsed, sim.Steps, sim.Trace.Fingerprint,
             sim.Trace, failure);
     }

@@ -4,7 +4,10 @@ namespace SimLoop.Examples.Notes;
 
 // Ports reference/asyncio/request_chain.py, the notes' a -> b -> c story: a asks b with a 1 s timeout, b asks
 // c, c takes 5 s. The first handler to see the cancellation is b's request to c, not b's own handler, which
-// makes it look as if c timed out; the exception's CancellationCause says what really happened.
+// makes it look as if c timed out; the exception's CancellationCause says what really happened. Where the .py
+// awaits c_serve() in b, c's handler runs here as a task of its own, "c", as it would on its own server: asyncio
+// and SimLoop pass b's cancellation on to it alike (the same lines print), and the trace and the timeline then
+// show the cancellation travelling main (the notes' a) -> b -> c, each step with its cause.
 internal static class RequestChain
 {
     public static Task RunAsync(TextWriter output) => AMain(output);
@@ -26,7 +29,7 @@ internal static class RequestChain
     {
         try
         {
-            return await CServe(output);
+            return await Sim.Spawn(() => CServe(output), "c");
         }
         catch (SimCancelledException)
         {

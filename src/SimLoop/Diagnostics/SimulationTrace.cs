@@ -76,6 +76,30 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
         }
     }
 
+
+    // A cancellation request is fingerprinted exactly as the event Record would make of it (its cause's text), so
+    // fingerprints and step numbers stay as they were; the kept entry also holds the cancelled task and the cause
+    // itself, which only the timeline reads: facts kept outside the fingerprint rather than new entries in it.
+    internal void RecordCancellation(long step, long elapsedTicks, SimTask? requester, SimTask target,
+        CancellationCause cause, string text)
+    {
+        Record(step, elapsedTicks, requester, TraceEventKind.CancellationRequested, 0, 0, text);
+        if (_capacity > 0)
+        {
+            int last = (_start + _count - 1) % _entries.Length;
+            _entries[last] = _entries[last] with { Detail = new CancellationRecord(target, cause, text) };
+        }
+    }
+
+    /// <summary>Gets a kept entry with what only the core knows of it: its task, and a cancellation's target and cause.</summary>
+    internal (TraceEntry Entry, SimTask? Task, SimTask? Target, CancellationCause? Cause) Fact(int index)
+    {
+        TraceEntry entry = this[index];
+        Kept kept = _entries[(_start + index) % _entries.Length];
+        var cancellation = kept.Detail as CancellationRecord;
+        return (entry, kept.Task, cancellation?.Target, cancellation?.Cause);
+    }
+
     private void Keep(in Kept entry)
     {
         if (_count < _entries.Length)
@@ -104,10 +128,13 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
 
     // An entry as kept: the task itself rather than its id and name, so a task's default name is only made when an
     // entry is read (a million sleeping tasks need none), and an entry is 48 bytes rather than 56.
+    // Detail is the entry's text, or a CancellationRecord that carries it.
     private readonly record struct Kept(long Step, long ElapsedTicks, SimTask? Task, TraceEventKind Kind, int Choice,
-        int Candidates, string? Detail)
+        int Candidates, object? Detail)
     {
-        public TraceEntry ToEntry() =>
-            new(Step, new TimeSpan(ElapsedTicks), Task?.Id ?? 0, Task?.Name, Kind, Choice, Candidates, Detail);
+        public TraceEntry ToEntry() => new(Step, new TimeSpan(ElapsedTicks), Task?.Id ?? 0, Task?.Name, Kind, Choice,
+            Candidates, Detail as string ?? (Detail as CancellationRecord)?.Text);
     }
+
+    private sealed record CancellationRecord(SimTask Target, CancellationCause Cause, string Text);
 }

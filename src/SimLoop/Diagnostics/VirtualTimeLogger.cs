@@ -7,25 +7,38 @@ namespace SimLoop;
 
 // A logger for user code inside a simulation: each entry gets the virtual time, the step and the current task,
 // both as structured fields (VirtualTime, Step, Task) and as a "[00:00:01 #12 'main'] " prefix to the message.
+// With a capture (SimulationOptions.CaptureLogs) it also keeps every line for the timeline, whatever the inner
+// logger's level.
 internal sealed class VirtualTimeLogger : ILogger
 {
     private readonly ILogger _inner;
     private readonly RunLoop _loop;
+    private readonly string _category;
+    private readonly LogCapture? _capture;
 
-    public VirtualTimeLogger(ILogger inner, RunLoop loop)
+    public VirtualTimeLogger(ILogger inner, RunLoop loop, string category = "", LogCapture? capture = null)
     {
         _inner = inner;
         _loop = loop;
+        _category = category;
+        _capture = capture;
     }
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => _inner.BeginScope(state);
 
-    public bool IsEnabled(LogLevel logLevel) => _inner.IsEnabled(logLevel);
+    public bool IsEnabled(LogLevel logLevel) =>
+        (_capture is not null && logLevel != LogLevel.None) || _inner.IsEnabled(logLevel);
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
         Func<TState, Exception?, string> formatter)
     {
+        if (_capture is not null && logLevel != LogLevel.None)
+        {
+            _capture.Add(new CapturedLog(_loop.Steps, _loop.Clock.Elapsed, _loop.CurrentTask, logLevel, _category,
+                formatter(state, exception), exception is null ? null : exception.GetType().Name + ": " + exception.Message));
+        }
+
         if (!_inner.IsEnabled(logLevel))
         {
             return;

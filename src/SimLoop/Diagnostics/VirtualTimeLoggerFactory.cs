@@ -10,14 +10,17 @@ internal sealed class VirtualTimeLoggerFactory : ILoggerFactory
 {
     private readonly ILoggerFactory _inner;
     private readonly RunLoop _loop;
+    private readonly LogCapture? _capture;
 
-    public VirtualTimeLoggerFactory(ILoggerFactory inner, RunLoop loop)
+    public VirtualTimeLoggerFactory(ILoggerFactory inner, RunLoop loop, LogCapture? capture = null)
     {
         _inner = inner;
         _loop = loop;
+        _capture = capture;
     }
 
-    public ILogger CreateLogger(string categoryName) => new VirtualTimeLogger(_inner.CreateLogger(categoryName), _loop);
+    public ILogger CreateLogger(string categoryName) =>
+        new VirtualTimeLogger(_inner.CreateLogger(categoryName), _loop, categoryName, _capture);
 
     public void AddProvider(ILoggerProvider provider) => _inner.AddProvider(provider);
 

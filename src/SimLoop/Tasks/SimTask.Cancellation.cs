@@ -66,7 +66,7 @@ public abstract partial class SimTask
             _pendingCause = cause;
             CancellationCause = cause;
             string text = cause.ToString();
-            Loop.RecordEvent(Loop.CurrentTask, TraceEventKind.CancellationRequested, text);
+            Loop.Trace.RecordCancellation(Loop.Steps, Loop.Clock.ElapsedTicks, Loop.CurrentTask, this, cause, text);
             Log.CancellationRequested(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, Name, Id, text);
         }
 
