@@ -22,9 +22,9 @@ internal static class FailureReport
             .Append(caseText is null ? string.Empty : ", " + caseText)
             .Append(") failed at step ").Append(outcome.Step).Append(", virtual time ").Append(Instant(outcome.VirtualTime))
             .Append(": ").Append(exception.GetType().Name).Append(": ").Append(exception.Message);
-        foreach (CancellationCause cause in Causes(exception))
+        foreach (string chain in Chains(Causes(exception).Select(static c => c.ToString()).Concat(Requested(outcome))))
         {
-            text.Append("\n  Cancellation: ").Append(cause);
+            text.Append("\n  Cancellation: ").Append(chain);
         }
 
         foreach (Exception inner in Inner(exception))
@@ -119,6 +119,21 @@ internal static class FailureReport
                 }
             }
         }
+    }
+
+    // The cancellations the run requested up to its failure, as its trace recorded them (the run's end cancels what
+    // is left, which says nothing about the failure): they name the tasks the exception does not, such as the inner
+    // end of an a -> b -> c chain.
+    private static IEnumerable<string> Requested(SeedOutcome outcome) =>
+        outcome.LastSteps
+            .Where(e => e.Kind == TraceEventKind.CancellationRequested && e.Step <= outcome.Step && e.Detail is not null)
+            .Select(static e => e.Detail!);
+
+    // Each chain once, leaving out a chain that is the tail of a longer one ("b <- a" is in "c <- b <- a").
+    private static IEnumerable<string> Chains(IEnumerable<string> chains)
+    {
+        List<string> all = [.. chains.Distinct(StringComparer.Ordinal)];
+        return all.Where(chain => !all.Any(longer => longer.Length > chain.Length && longer.EndsWith(" <- " + chain, StringComparison.Ordinal)));
     }
 
     // The exceptions inside this one, depth first in order: inner exceptions, and every one of an AggregateException.

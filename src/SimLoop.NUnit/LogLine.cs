@@ -24,7 +24,9 @@ internal static class LogLine
         if (template is not null && template.StartsWith(OwnPrefix, StringComparison.Ordinal)
             && Field(fields, "VirtualTime") is TimeSpan time && Field(fields, "Step") is long step)
         {
-            message = "[" + FailureReport.Instant(time) + " #" + step.ToString(CultureInfo.InvariantCulture) + "] " +
+            // Steps count from 1; an event before the first step (the run's start) has no step to name.
+            string stamp = step > 0 ? " #" + step.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            message = "[" + FailureReport.Instant(time) + stamp + "] " +
                 Level(level) + " " + category + ": " + Render(template[OwnPrefix.Length..], fields);
         }
         else
