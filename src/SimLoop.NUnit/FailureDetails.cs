@@ -49,7 +49,7 @@ internal static class FailureDetails
             $"\n  Trace, last {outcome.LastSteps.Count} of {outcome.TraceTotal} entries (#step, virtual time, task, what happened):");
         foreach (TraceEntry entry in outcome.LastSteps)
         {
-            text.Append("\n    ").Append(entry);
+            text.Append("\n    ").Append(Indented(entry.ToString()));
         }
     }
 
@@ -72,9 +72,13 @@ internal static class FailureDetails
 
         string shown = rerun.Logs.Total > lines.Count ? $"last {lines.Count} of {rerun.Logs.Total}" : $"{lines.Count}";
         text.Append(CultureInfo.InvariantCulture, $"\n  Log of seed {seed} (run again with logging on{differs}), {shown} lines:");
-        foreach (string line in lines.Select(static l => l.Replace("\n", "\n      ", StringComparison.Ordinal)))
+        foreach (string line in lines)
         {
-            text.Append("\n    ").Append(line);
+            text.Append("\n    ").Append(Indented(line));
         }
     }
+
+    // A multi-line text (an assertion's message) kept inside its entry: later lines indented, no blank line.
+    private static string Indented(string text) =>
+        string.Join("\n      ", text.Split('\n').Select(static l => l.TrimEnd()).Where(static l => l.Length > 0));
 }
