@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading.Tasks;
 
 namespace SimLoop;
@@ -18,22 +19,33 @@ public static class SimProperty
     /// <exception cref="ArgumentException"><paramref name="simCase"/> has no fault plan, or a strategy that is not a
     /// <see cref="ScheduleStrategy"/> member; or <paramref name="options"/> is out of range (the core's message names the option).</exception>
     /// <exception cref="SeedFailureException">The run failed; the message holds the seed, strategy, faults, step,
-    /// virtual time, the exception, and the line that replays exactly this case.</exception>
+    /// virtual time, the exception and its cancellation causes, the line that replays exactly this case, the last
+    /// entries of the trace, and the log lines of the case run again with logging on.</exception>
+    /// <remarks>The method's <see cref="SimulationPropertyAttribute"/> settings (<c>MaxVirtualTime</c>,
+    /// <c>TraceCapacity</c>, <c>Log</c>) apply on top of <paramref name="options"/>. A failing case is run once more with
+    /// its logs captured, so passing cases never log unless <c>Log</c> asks for it.</remarks>
     public static void Check(SimCase simCase, Func<Simulation, Task> body, SimulationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(simCase);
         ArgumentNullException.ThrowIfNull(body);
         Validate(simCase);
         var seedCase = new SeedCase(simCase.Seed, simCase.Strategy);
-        SeedOutcome outcome = SeedExecution.Run(seedCase, sim =>
+        Func<Simulation, Task> run = sim =>
         {
             simCase.Faults.Apply(sim);
             return body(sim);
-        }, options ?? new SimulationOptions());
+        };
+        SimulationSettings? settings = SimulationPropertyAttribute.OfCurrentTest()?.Settings;
+        SimulationOptions template = settings?.Apply(options ?? new SimulationOptions()) ?? options ?? new SimulationOptions();
+        TextWriter? log = settings?.Writer();
+        SimulationOptions first = log is null
+            ? template
+            : template with { LoggerFactory = new LineLoggerFactory(line => log.WriteLine($"{simCase}: {line}")) };
+        SeedOutcome outcome = SeedExecution.Run(seedCase, run, first);
         if (outcome.Failed)
         {
-            string block = FailureReport.Block(outcome, simCase.Strategy, CurrentTest.Name(), Pins(simCase), "faults " + simCase.Faults);
-            throw new SeedFailureException(block, outcome.Exception, [simCase.Seed]);
+            throw Failure(simCase, outcome, FailureRerun.Run(outcome, SeedRerun.Body(run), template, static () => new LogCapture(),
+                simCase.Strategy, CurrentTest.Name()));
         }
     }
 
@@ -50,6 +62,20 @@ public static class SimProperty
         ArgumentNullException.ThrowIfNull(simCase);
         Validate(simCase);
         return SimLoop.ReplayLine.For(simCase.Seed, simCase.Strategy, simCase.Strategy, CurrentTest.Name(), Pins(simCase));
+    }
+
+    // The case's block with its trace, logs and timeline, and a note when its re-run with logging on differed.
+    private static SeedFailureException Failure(SimCase simCase, SeedOutcome outcome, FailureRerun? rerun)
+    {
+        string block = FailureReport.Block(outcome, simCase.Strategy, CurrentTest.Name(), Pins(simCase), "faults " + simCase.Faults) +
+            FailureDetails.For(outcome, rerun) +
+            (rerun is { Same: false } ? "\n\n" + FailureDetails.NotReproduced(outcome, rerun) : string.Empty);
+        if (rerun?.TimelinePath is { } path)
+        {
+            FailureTimeline.Attach(path, simCase.Seed);
+        }
+
+        return new SeedFailureException(block, outcome.Exception, [simCase.Seed]);
     }
 
     private static void Validate(SimCase simCase)

@@ -29,6 +29,7 @@ public sealed class SimulationPropertyAttribute : PropertyAttribute, ISimpleTest
     // FsCheck's own BuildFrom, an explicit interface implementation: called, then the built test is checked.
     private static readonly MethodInfo s_build = typeof(PropertyAttribute).GetInterfaceMap(typeof(ISimpleTestBuilder)).TargetMethods[0];
 
+    private readonly SimulationSettings _settings = new();
     private int _seeds = 100;
 
     /// <summary>Creates the attribute: 100 cases, or what the environment says.</summary>
@@ -50,6 +51,37 @@ public sealed class SimulationPropertyAttribute : PropertyAttribute, ISimpleTest
             }
         }
     }
+
+    /// <summary>Gets or sets the most virtual time one run of <see cref="SimProperty.Check"/> may span, as text such as
+    /// <c>"00:05:00"</c>; the options' own when <see langword="null"/>.</summary>
+    /// <remarks>The form is <see cref="TimeSpan"/>'s invariant one, <c>[d.]hh:mm:ss[.fffffff]</c>. A value that is not a
+    /// positive time in that form makes this test not runnable, with a message naming the property.</remarks>
+    public string? MaxVirtualTime
+    {
+        get => _settings.MaxVirtualTime;
+        set => _settings.MaxVirtualTime = value;
+    }
+
+    /// <summary>Gets or sets how many of the most recent trace entries each run of <see cref="SimProperty.Check"/>
+    /// keeps; the options' own unless set.</summary>
+    /// <remarks>A negative value makes this test not runnable.</remarks>
+    public int TraceCapacity
+    {
+        get => _settings.TraceCapacity;
+        set => _settings.TraceCapacity = value;
+    }
+
+    /// <summary>Gets or sets where the log lines of every run of <see cref="SimProperty.Check"/> go: nowhere (the
+    /// default), the test's output or the console; each line is led by its case.</summary>
+    /// <remarks>A failing case's report carries its log lines whatever this says. A value that is not a
+    /// <see cref="SimulationLogOutput"/> member makes this test not runnable.</remarks>
+    public SimulationLogOutput Log
+    {
+        get => _settings.Log;
+        set => _settings.Log = value;
+    }
+
+    internal SimulationSettings Settings => _settings;
 
     /// <summary>Builds the test as FsCheck does, then checks <see cref="Seeds"/> and this shard's share of cases.</summary>
     /// <param name="method">The test method.</param>
@@ -75,6 +107,10 @@ public sealed class SimulationPropertyAttribute : PropertyAttribute, ISimpleTest
         {
             test.MakeInvalid($"[SimulationProperty] Seeds must be at least 1; it was {_seeds}, which would generate no case and test nothing.");
         }
+        else if (_settings.Invalid("[SimulationProperty]") is { } invalid)
+        {
+            test.MakeInvalid(invalid);
+        }
         else if (MaxTest < 1)
         {
             test.RunState = RunState.Ignored;
@@ -86,6 +122,12 @@ public sealed class SimulationPropertyAttribute : PropertyAttribute, ISimpleTest
                 $"share is empty, so nothing was tested here. Run at least as many cases as shards ({SeedSource.SeedsVariable} or Seeds).");
         }
     }
+
+    // The attribute on the NUnit test now running, if it is one; SimProperty.Check runs inside FsCheck's call of it.
+    internal static SimulationPropertyAttribute? OfCurrentTest() =>
+        TestExecutionContext.CurrentContext?.CurrentTest?.Method?.GetCustomAttributes<SimulationPropertyAttribute>(true) is [var attribute, ..]
+            ? attribute
+            : null;
 
     private static int Cases(int seeds) => SeedEnvironment.Cases(seeds, SimArbitraries.Environment);
 }

@@ -22,12 +22,12 @@ internal static class FailureReport
             .Append(caseText is null ? string.Empty : ", " + caseText)
             .Append(") failed at step ").Append(outcome.Step).Append(", virtual time ").Append(Instant(outcome.VirtualTime))
             .Append(": ").Append(exception.GetType().Name).Append(": ").Append(exception.Message);
-        foreach (CancellationCause cause in Causes(exception))
+        foreach (string chain in Chains(Causes(exception).Select(static c => c.ToString()).Concat(Requested(outcome))))
         {
-            text.Append("\n  Cancellation: ").Append(cause);
+            text.Append("\n  Cancellation: ").Append(chain);
         }
 
-        for (Exception? inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        foreach (Exception inner in Inner(exception))
         {
             if (inner is SimCancelledException { Cause: not null })
             {
@@ -48,14 +48,19 @@ internal static class FailureReport
 
     // The whole message: a headline, the first blocks, and the seeds of the rest. Failures are the kept ones, in
     // seed order; failed counts them all, which is more when the run kept only the first SeedTally.FailuresKept.
+    // The first block also carries its details (trace, logs, timeline): the first failing seed is the one re-run.
     public static string Message(IReadOnlyList<SeedOutcome> failures, int failed, int total, string plan, ScheduleStrategy strategy,
-        ScheduleStrategy configured, string? testName)
+        ScheduleStrategy configured, string? testName, string firstDetails = "")
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"SimLoop: {failed} of {total} seeds failed ({plan}, strategy {strategy}).");
         foreach (SeedOutcome failure in failures.Take(BlocksMax))
         {
             text.Append("\n\n").Append(Block(failure, configured, testName));
+            if (ReferenceEquals(failure, failures[0]))
+            {
+                text.Append(firstDetails);
+            }
         }
 
         if (failed > BlocksMax)
@@ -87,15 +92,62 @@ internal static class FailureReport
             "regressions file.";
     }
 
-    // The cancellation causes in the exception chain, outermost first: a SimCancelledException's own, or the one
-    // inside a WaitFor's TimeoutException.
+    // The cancellation cause chains of the tasks involved, outermost first and each once: a SimCancelledException's
+    // own, the one inside a WaitFor's TimeoutException or an AggregateException, and the causes of the tasks a
+    // deadlock left blocked that had been asked to cancel.
     private static IEnumerable<CancellationCause> Causes(Exception exception)
     {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
+        var seen = new HashSet<CancellationCause>(ReferenceEqualityComparer.Instance);
+        foreach (Exception e in Inner(exception).Prepend(exception))
         {
-            if (e is SimCancelledException { Cause: { } cause })
+            IEnumerable<CancellationCause?> causes = e switch
             {
-                yield return cause;
+                SimCancelledException cancelled => [cancelled.Cause],
+                SimulationDeadlockException deadlock => deadlock.BlockedTasks.Select(static t => t.CancellationCause),
+                _ => [],
+            };
+            foreach (CancellationCause? cause in causes)
+            {
+                if (cause is not null && !seen.Contains(cause))
+                {
+                    for (CancellationCause? link = cause; link is not null; link = link.Inner)
+                    {
+                        seen.Add(link); // printed as part of this chain
+                    }
+
+                    yield return cause;
+                }
+            }
+        }
+    }
+
+    // The cancellations the run requested up to its failure, as its trace recorded them (the run's end cancels what
+    // is left, which says nothing about the failure): they name the tasks the exception does not, such as the inner
+    // end of an a -> b -> c chain.
+    private static IEnumerable<string> Requested(SeedOutcome outcome) =>
+        outcome.LastSteps
+            .Where(e => e.Kind == TraceEventKind.CancellationRequested && e.Step <= outcome.Step && e.Detail is not null)
+            .Select(static e => e.Detail!);
+
+    // Each chain once, leaving out a chain that is the tail of a longer one ("b <- a" is in "c <- b <- a").
+    private static IEnumerable<string> Chains(IEnumerable<string> chains)
+    {
+        List<string> all = [.. chains.Distinct(StringComparer.Ordinal)];
+        return all.Where(chain => !all.Any(longer => longer.Length > chain.Length && longer.EndsWith(" <- " + chain, StringComparison.Ordinal)));
+    }
+
+    // The exceptions inside this one, depth first in order: inner exceptions, and every one of an AggregateException.
+    private static IEnumerable<Exception> Inner(Exception exception)
+    {
+        IEnumerable<Exception> children = exception is AggregateException aggregate
+            ? aggregate.InnerExceptions
+            : exception.InnerException is { } inner ? [inner] : [];
+        foreach (Exception child in children)
+        {
+            yield return child;
+            foreach (Exception deeper in Inner(child))
+            {
+                yield return deeper;
             }
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +19,8 @@ internal static class ParallelSeeds
         Func<Simulation, Task> body,
         SimulationOptions template,
         int threads,
-        ProgressReporter? progress)
+        ProgressReporter? progress,
+        TextWriter? log = null)
     {
         var tally = new SeedTally();
         int next = -1;
@@ -32,7 +34,7 @@ internal static class ParallelSeeds
                 int index;
                 while ((index = Interlocked.Increment(ref next)) < cases.Count && Volatile.Read(ref crash) is null)
                 {
-                    tally.Record(index, SeedExecution.Run(cases[index], body, template));
+                    tally.Record(index, SeedExecution.Run(cases[index], body, Logged(template, log, cases[index].Seed)));
                 }
             }
 #pragma warning disable CA1031 // Not swallowed: the first one is rethrown on the calling thread after the join.
@@ -49,7 +51,7 @@ internal static class ParallelSeeds
             // One thread: run here, and report progress between seeds.
             for (int index = 0; index < cases.Count; index++)
             {
-                tally.Record(index, SeedExecution.Run(cases[index], body, template));
+                tally.Record(index, SeedExecution.Run(cases[index], body, Logged(template, log, cases[index].Seed)));
                 progress?.Tick(tally.Ran, tally.Failed);
             }
 
@@ -76,4 +78,9 @@ internal static class ParallelSeeds
         progress?.Tick(tally.Ran, tally.Failed);
         return tally;
     }
+
+    // With [SimulationTest(Log = ...)], every seed logs to the test's output, each line led by its seed: seeds run in
+    // parallel, so their lines interleave.
+    private static SimulationOptions Logged(SimulationOptions template, TextWriter? log, long seed) =>
+        log is null ? template : template with { LoggerFactory = new LineLoggerFactory(line => log.WriteLine($"seed {seed}: {line}")) };
 }

@@ -4,10 +4,14 @@ using NUnit.Framework.Internal;
 
 namespace SimLoop;
 
-// Runs one seed: a fresh Simulation, the body as main, and the point of failure read back from the trace.
+// Runs one seed: a fresh Simulation, the body as main, and the point of failure read back from the trace. A failed
+// run keeps the end of its trace for the report; onFailure sees the finished simulation (for a timeline picture).
 internal static class SeedExecution
 {
-    public static SeedOutcome Run(SeedCase seedCase, Func<Simulation, Task> body, SimulationOptions template)
+    public const int LastStepsMax = 20;
+
+    public static SeedOutcome Run(SeedCase seedCase, Func<Simulation, Task> body, SimulationOptions template,
+        Action<Simulation, Exception>? onFailure = null)
     {
         var sim = new Simulation(template with { Seed = seedCase.Seed, Strategy = seedCase.Strategy });
 
@@ -24,8 +28,25 @@ internal static class SeedExecution
 #pragma warning restore CA1031
         {
             (long step, TimeSpan time) = FailurePoint(sim, exception);
-            return new SeedOutcome(seedCase, exception, step, time, sim.Trace.Fingerprint);
+            onFailure?.Invoke(sim, exception);
+            return new SeedOutcome(seedCase, exception, step, time, sim.Trace.Fingerprint)
+            {
+                LastSteps = LastSteps(sim.Trace),
+                TraceTotal = sim.Trace.TotalCount,
+            };
         }
+    }
+
+    private static TraceEntry[] LastSteps(SimulationTrace trace)
+    {
+        int count = Math.Min(LastStepsMax, trace.Count);
+        var last = new TraceEntry[count];
+        for (int i = 0; i < count; i++)
+        {
+            last[i] = trace[trace.Count - count + i];
+        }
+
+        return last;
     }
 
     // Main is task 1; its TaskFinished entry holds the step and virtual time at which it failed. Drain steps after

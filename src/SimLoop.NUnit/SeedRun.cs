@@ -41,8 +41,9 @@ internal sealed class SeedRun
 
     public Exception? FirstException => Failures.Count > 0 ? Failures[0].Exception : null;
 
-    // runAlone runs one seed alone, as its replay line would, for the shared-state check: the command gives a fresh
-    // fixture; by default the body runs once more on this thread.
+    // runAlone runs the first failing seed alone, as its replay line would, with its logs captured for the report and
+    // to check for state shared between seeds: the command gives a fresh fixture; by default the body runs once more
+    // on this thread.
     public static SeedRun Execute(
         Func<Simulation, Task> body,
         SeedRunOptions options,
@@ -71,7 +72,7 @@ internal sealed class SeedRun
         TextWriter progressWriter = options.Progress ?? TestContext.Progress;
         var progress = new ProgressReporter(progressWriter, options.WallClock, name, cases.Count, options.ProgressInterval);
         int threads = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
-        SeedTally tally = ParallelSeeds.Run(cases, body, template, threads, progress);
+        SeedTally tally = ParallelSeeds.Run(cases, body, template, threads, progress, options.LogOutput);
         TimeSpan elapsed = progress.Elapsed;
         IReadOnlyList<SeedOutcome> failures = tally.Failures();
 
@@ -82,12 +83,10 @@ internal sealed class SeedRun
         string? message = null;
         if (failures.Count > 0)
         {
-            string? shared = cases.Count > 1
-                ? SharedState(failures[0], runAlone ?? SeedRerun.Body(body), template, options.Strategy, testName)
-                : null;
-            message = FailureReport.Message(failures, tally.Failed, tally.Ran, plan.Describe(), plan.Strategy, options.Strategy, testName) +
-                (shared is null ? string.Empty : "\n\n" + shared) +
-                Record(regressions, regressionsKey, failures, shared is not null);
+            (string details, string note) = Report(failures[0], runAlone ?? SeedRerun.Body(body), template, options, testName,
+                manySeeds: cases.Count > 1, out bool shared);
+            message = FailureReport.Message(failures, tally.Failed, tally.Ran, plan.Describe(), plan.Strategy, options.Strategy, testName, details) +
+                note + Record(regressions, regressionsKey, failures, shared);
         }
 
         return new SeedRun(cases, failures, tally.Failed, summary, message, null);
@@ -106,29 +105,30 @@ internal sealed class SeedRun
         }
     }
 
-    // A seed's run is a function of its seed and strategy: run alone, it must fail the same way. When it does not,
-    // the batch's failure came from something the seeds share, and the replay line would pass.
-    private static string? SharedState(SeedOutcome first, SeedRerun runAlone,
-        SimulationOptions template, ScheduleStrategy configured, string? testName)
+    // The first failing seed runs again, alone and with its logs captured (FailureRerun): its details go under its
+    // block, and when it does not fail the same way a note says so. In a run of many seeds the likely reason is
+    // state the seeds share (shared is then true: its replay would pass, so it is not recorded); with one seed it
+    // is a body that depends on something outside the simulation.
+    private static (string Details, string Note) Report(SeedOutcome first, SeedRerun runAlone, SimulationOptions template,
+        SeedRunOptions options, string? testName, bool manySeeds, out bool shared)
     {
-        SeedOutcome alone;
-        try
+        FailureRerun? rerun = FailureRerun.Run(first, runAlone, template, options.NewLogCapture, options.Strategy, testName);
+        string details = FailureDetails.For(first, rerun);
+        if (rerun?.TimelinePath is { } path)
         {
-            alone = runAlone.Run(first.Case, template);
-        }
-#pragma warning disable CA1031 // The check only adds a hint: if the re-run cannot be made, the report stands without it.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return null;
+            FailureTimeline.Attach(path, first.Case.Seed);
         }
 
-        if (alone.Failed && FailureReport.Block(alone, configured, testName) == FailureReport.Block(first, configured, testName))
+        shared = manySeeds && rerun is { Same: false };
+        if (rerun is null || rerun.Same)
         {
-            return null;
+            return (details, string.Empty);
         }
 
-        return FailureReport.SharedState(first.Case.Seed, alone.Failed ? alone : null, runAlone.How, configured, testName);
+        string note = manySeeds
+            ? FailureReport.SharedState(first.Case.Seed, rerun.Outcome.Failed ? rerun.Outcome : null, rerun.How, options.Strategy, testName)
+            : FailureDetails.NotReproduced(first, rerun);
+        return (details, "\n\n" + note);
     }
 
     // The first new failing seed goes to the file, unless a seed already in it failed (the known bug is not fixed

@@ -49,6 +49,12 @@ public sealed record SeedRunOptions
 
     internal TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    // Where every seed logs as it runs ([SimulationTest(Log = ...)]); none by default, so passing seeds never log.
+    internal TextWriter? LogOutput { get; init; }
+
+    // Test seam: the capture a failing seed's re-run logs into, made only when a seed has failed.
+    internal Func<LogCapture> NewLogCapture { get; init; } = static () => new LogCapture();
+
     /// <summary>Checks every setting, so a bad one fails the run before any seed starts.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of its range (the message names it).</exception>
     /// <exception cref="ArgumentException">A name or path is empty.</exception>

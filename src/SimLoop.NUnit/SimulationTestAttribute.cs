@@ -14,7 +14,9 @@ namespace SimLoop;
 /// <remarks>
 /// <para>The method takes no parameters, or one <see cref="Simulation"/> (the seed's simulation). Seeds run in
 /// parallel, one simulation per thread, on the same fixture instance: keep per-run state inside the body.</para>
-/// <para>A failing seed is reported with its seed, strategy, step, virtual time, exception and replay line, and
+/// <para>A failing seed is reported with its seed, strategy, step, virtual time, exception, cancellation causes and
+/// replay line, the last entries of its trace and its log lines in virtual time (it is run once more, alone, with
+/// logging on, so passing seeds never log), and
 /// the first one is appended to <c>simloop-regressions/&lt;fixture&gt;.txt</c> beside the test project, whose seeds
 /// every later run replays first (no seed is added while one from the file still fails; a file that cannot be
 /// written is a note under the report, never the test's result). A failing seed is re-run alone on a fresh fixture
@@ -27,6 +29,7 @@ namespace SimLoop;
 public sealed class SimulationTestAttribute : NUnitAttribute, ISimpleTestBuilder, IImplyFixture, IWrapTestMethod
 {
     private readonly NUnitTestCaseBuilder _builder = new();
+    private readonly SimulationSettings _settings = new();
 
     /// <summary>Gets or sets how many seeds run (seeds 0 to <c>Seeds - 1</c>); 100 by default.</summary>
     /// <remarks>At least 1; any count up to <see cref="int.MaxValue"/> is accepted. Seeds are computed from the
@@ -46,6 +49,43 @@ public sealed class SimulationTestAttribute : NUnitAttribute, ISimpleTestBuilder
     /// <summary>Gets or sets how many seeds run at once; 0 (the default) means one per core, 1 runs them one by one.</summary>
     /// <remarks>A negative value makes the test not runnable.</remarks>
     public int MaxDegreeOfParallelism { get; set; }
+
+    /// <summary>Gets or sets the most virtual time one run may span, as text such as <c>"00:05:00"</c> (5 minutes) or
+    /// <c>"7.00:00:00"</c> (7 days); the <see cref="SimulationOptions"/> default (365 days) when <see langword="null"/>.</summary>
+    /// <remarks>The form is <see cref="TimeSpan"/>'s invariant one, <c>[d.]hh:mm:ss[.fffffff]</c>, since an attribute
+    /// cannot take a <see cref="TimeSpan"/>. A run that passes it fails with <see cref="SimulationLimitException"/>.
+    /// A value that is not a positive time in that form makes the test not runnable, with a message naming the property.</remarks>
+    public string? MaxVirtualTime
+    {
+        get => _settings.MaxVirtualTime;
+        set => _settings.MaxVirtualTime = value;
+    }
+
+    /// <summary>Gets or sets how many of the most recent trace entries each run keeps; 10,000 (the
+    /// <see cref="SimulationOptions"/> default) unless set.</summary>
+    /// <remarks>A failing seed's report shows the last entries kept, so 0 leaves it without trace. A negative value
+    /// makes the test not runnable.</remarks>
+    public int TraceCapacity
+    {
+        get => _settings.TraceCapacity;
+        set => _settings.TraceCapacity = value;
+    }
+
+    /// <summary>Gets or sets where every seed's log lines go while it runs: nowhere (the default), the test's output
+    /// or the console.</summary>
+    /// <remarks>The simulation's <see cref="SimulationOptions.LoggerFactory"/> writes there, so
+    /// <see cref="Sim.CreateLogger(string)"/>, <see cref="Simulation.CreateLoggerFactory"/> and SimLoop's own events
+    /// log in virtual time, each line led by its seed. A failing seed's report carries its log lines whatever this
+    /// says: that seed is run again with logging on, so passing seeds cost nothing when this is
+    /// <see cref="SimulationLogOutput.None"/>. A value that is not a <see cref="SimulationLogOutput"/> member makes
+    /// the test not runnable.</remarks>
+    public SimulationLogOutput Log
+    {
+        get => _settings.Log;
+        set => _settings.Log = value;
+    }
+
+    internal SimulationSettings Settings => _settings;
 
     /// <summary>Builds the NUnit test for <paramref name="method"/>.</summary>
     /// <param name="method">The test method.</param>
@@ -102,7 +142,7 @@ public sealed class SimulationTestAttribute : NUnitAttribute, ISimpleTestBuilder
             return $"[SimulationTest] MaxDegreeOfParallelism must be 0 (one thread per core) or positive; it was {MaxDegreeOfParallelism}.";
         }
 
-        return null;
+        return _settings.Invalid("[SimulationTest]");
     }
 
     /// <summary>Replaces the single invocation of the test method with the seed run.</summary>

@@ -47,7 +47,8 @@ internal sealed class SimulationTestCommand : DelegatingTestCommand
             Seeds = _attribute.Seeds,
             Strategy = _attribute.Strategy,
             MaxDegreeOfParallelism = _attribute.MaxDegreeOfParallelism,
-            Simulation = _attribute.MaxSteps != 0 ? new SimulationOptions { MaxSteps = _attribute.MaxSteps } : null,
+            Simulation = Options(_attribute),
+            LogOutput = _attribute.Settings.Writer(),
             TestName = testName,
             Environment = s_environment.Value ?? Environment.GetEnvironmentVariable,
         };
@@ -55,8 +56,8 @@ internal sealed class SimulationTestCommand : DelegatingTestCommand
         try
         {
             RegressionsFile? regressions = RegressionsFile.Beside(method.TypeInfo.Type, s_projectDirectory.Value);
-            var alone = new SeedRerun((seedCase, template) => FreshFixture.Run(Test, fixture, fixtureObject =>
-                    SeedExecution.Run(seedCase, sim => Invoke(info, fixtureObject, takesSimulation ? [sim] : null), template)),
+            var alone = new SeedRerun((seedCase, template, onFailure) => FreshFixture.Run(Test, fixture, fixtureObject =>
+                    SeedExecution.Run(seedCase, sim => Invoke(info, fixtureObject, takesSimulation ? [sim] : null), template, onFailure)),
                 "one seed, on one thread, on a fresh fixture instance after its [SetUp]");
             SeedRun run = SeedRun.Execute(sim => Invoke(info, fixture, takesSimulation ? [sim] : null), options, testName, method.Name,
                 regressions, alone);
@@ -86,6 +87,17 @@ internal sealed class SimulationTestCommand : DelegatingTestCommand
         }
 
         return result;
+    }
+
+    private static SimulationOptions? Options(SimulationTestAttribute attribute)
+    {
+        if (attribute.MaxSteps == 0 && !attribute.Settings.Changes)
+        {
+            return null;
+        }
+
+        var options = new SimulationOptions();
+        return attribute.Settings.Apply(attribute.MaxSteps != 0 ? options with { MaxSteps = attribute.MaxSteps } : options);
     }
 
     private static Task Invoke(MethodInfo method, object? fixture, object?[]? arguments)

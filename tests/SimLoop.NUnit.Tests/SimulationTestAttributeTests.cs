@@ -81,6 +81,15 @@ public class SimulationTestAttributeTests
     [TestCase(nameof(InvalidFixture.MaxSteps_minus_1), "[SimulationTest] MaxSteps must be 0 (the SimulationOptions default) or positive; it was -1.")]
     [TestCase(nameof(InvalidFixture.MaxDegreeOfParallelism_minus_5),
         "[SimulationTest] MaxDegreeOfParallelism must be 0 (one thread per core) or positive; it was -5.")]
+    [TestCase(nameof(InvalidFixture.MaxVirtualTime_five_minutes),
+        "[SimulationTest] MaxVirtualTime must be a positive virtual time in the form [d.]hh:mm:ss[.fffffff], such as \"00:05:00\" " +
+        "(5 minutes) or \"7.00:00:00\" (7 days); it was \"5 minutes\".")]
+    [TestCase(nameof(InvalidFixture.MaxVirtualTime_zero),
+        "[SimulationTest] MaxVirtualTime must be a positive virtual time in the form [d.]hh:mm:ss[.fffffff], such as \"00:05:00\" " +
+        "(5 minutes) or \"7.00:00:00\" (7 days); it was \"00:00:00\".")]
+    [TestCase(nameof(InvalidFixture.TraceCapacity_minus_1),
+        "[SimulationTest] TraceCapacity must be 0 (keep no trace entries) or positive; it was -1.")]
+    [TestCase(nameof(InvalidFixture.Log_9), "[SimulationTest] Log must be SimulationLogOutput.None, Out or Progress; it was (SimulationLogOutput)9.")]
     public void SimulationTest_PropertyOutOfRange_FailsThatTestNamingTheProperty(string name, string reason)
     {
         TestMethod test = Build(typeof(InvalidFixture), name);
@@ -164,6 +173,86 @@ public class SimulationTestAttributeTests
         }
     }
 
+    [Test]
+    public void SimulationTest_Failing_ReportShowsTraceAndLogsInTheResultMessage()
+    {
+        TestResult result = Run(Build(typeof(OptionsFixture), nameof(OptionsFixture.Logs_then_fails)), new OptionsFixture());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.Failure));
+            Assert.That(result.Message, Does.Match(@"\n  Trace, last \d+ of \d+ entries \(#step, virtual time, task, what happened\):\n    #1 00:00:00 'main' TaskStarted"));
+            Assert.That(result.Message, Does.Contain("\n    [00:00:01 #3 'main'] info Orders: order 1 placed\n"));
+            Assert.That(result.Output, Does.Not.Contain("order 1 placed"), "Log is None: the seeds themselves did not log");
+        }
+    }
+
+    [Test]
+    public void SimulationTest_MaxVirtualTime_EndsARunThatSleepsPastIt()
+    {
+        TestResult limited = Run(Build(typeof(OptionsFixture), nameof(OptionsFixture.Sleeps_an_hour_with_a_minute_limit)), new OptionsFixture());
+        TestResult unlimited = Run(Build(typeof(OptionsFixture), nameof(OptionsFixture.Sleeps_an_hour)), new OptionsFixture());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(limited.ResultState, Is.EqualTo(ResultState.Failure));
+            Assert.That(limited.Message, Does.Contain("SimulationLimitException"));
+            Assert.That(unlimited.ResultState, Is.EqualTo(ResultState.Success), unlimited.Message);
+        }
+    }
+
+    [Test]
+    public void SimulationTest_TraceCapacity_BoundsTheTraceInTheReport()
+    {
+        TestResult result = Run(Build(typeof(OptionsFixture), nameof(OptionsFixture.Keeps_three_trace_entries)), new OptionsFixture());
+
+        Assert.That(result.Message, Does.Match(@"\n  Trace, last 3 of \d+ entries"));
+    }
+
+    [Test]
+    public void SimulationTest_LogOut_WritesEverySeedsLinesToTheTestOutput()
+    {
+        TestResult result = Run(Build(typeof(OptionsFixture), nameof(OptionsFixture.Logs_to_the_output)), new OptionsFixture());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.Success), result.Message);
+            Assert.That(result.Output, Does.Contain("seed 0: [00:00:01 #3 'main'] info Orders: order 1 placed"));
+            Assert.That(result.Output, Does.Contain("seed 2: [00:00:01 #3 'main'] info Orders: order 1 placed"));
+            Assert.That(result.Output, Does.Contain("seed 0: [00:00:00] info SimLoop: run started (seed 0, strategy Random)"));
+        }
+    }
+
+    [Test]
+    public void SimulationTest_TimelineWriterPlugged_AttachesTheFileToTheResult()
+    {
+        string path = Path.Combine(_project, "timeline.html");
+        TestResult result;
+        using (FailureTimeline.Use((sim, failure) =>
+        {
+            File.WriteAllText(path, $"<html>{sim.Seed} {failure.GetType().Name}</html>");
+            return path;
+        }))
+        {
+            result = Run(Build(typeof(OptionsFixture), nameof(OptionsFixture.Logs_then_fails)), new OptionsFixture());
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Message, Does.Contain("\n  Timeline: " + path));
+            Assert.That(result.TestAttachments.Select(a => (a.FilePath, a.Description)),
+                Is.EqualTo(new[] { (path, "SimLoop timeline of seed 0") }));
+        }
+    }
+
+    [Test]
+    public void SimulationTest_NoTimelineWriter_AttachesNothing()
+    {
+        TestResult result = Run(Build(typeof(OptionsFixture), nameof(OptionsFixture.Logs_then_fails)), new OptionsFixture());
+
+        Assert.That(result.TestAttachments, Is.Empty);
+    }
+
     private static TestMethod Build(string name) => Build(typeof(DemoFixture), name);
 
     private static TestMethod Build(Type fixture, string name)
@@ -235,6 +324,18 @@ public class SimulationTestAttributeTests
         [SimulationTest(MaxDegreeOfParallelism = -5)]
         public static Task MaxDegreeOfParallelism_minus_5() => Body();
 
+        [SimulationTest(MaxVirtualTime = "5 minutes")]
+        public static Task MaxVirtualTime_five_minutes() => Body();
+
+        [SimulationTest(MaxVirtualTime = "00:00:00")]
+        public static Task MaxVirtualTime_zero() => Body();
+
+        [SimulationTest(TraceCapacity = -1)]
+        public static Task TraceCapacity_minus_1() => Body();
+
+        [SimulationTest(Log = (SimulationLogOutput)9)]
+        public static Task Log_9() => Body();
+
         private static Task Body()
         {
             Interlocked.Increment(ref s_runs);
@@ -260,6 +361,45 @@ public class SimulationTestAttributeTests
             }
 
             _balance[0] -= 60;
+        }
+    }
+
+    [Explicit("Demos of the attribute's simulation options, run by SimulationTestAttributeTests")]
+    public class OptionsFixture
+    {
+        [SimulationTest(Seeds = 3, MaxDegreeOfParallelism = 1)]
+        public static async Task Logs_then_fails()
+        {
+            await PlaceOrder();
+            throw new InvalidOperationException("order 1 was lost");
+        }
+
+        [SimulationTest(Seeds = 3, MaxDegreeOfParallelism = 1, Log = SimulationLogOutput.Out)]
+        public static Task Logs_to_the_output() => PlaceOrder();
+
+        [SimulationTest(Seeds = 2, MaxVirtualTime = "00:01:00")]
+        public static Task Sleeps_an_hour_with_a_minute_limit() => Sim.Delay(TimeSpan.FromHours(1));
+
+        [SimulationTest(Seeds = 2)]
+        public static Task Sleeps_an_hour() => Sim.Delay(TimeSpan.FromHours(1));
+
+        [SimulationTest(Seeds = 2, TraceCapacity = 3)]
+        public static async Task Keeps_three_trace_entries()
+        {
+            for (int i = 0; i < 10; i++)
+            {
+                await Sim.Yield();
+            }
+
+            throw new InvalidOperationException("after ten yields");
+        }
+
+        private static async Task PlaceOrder()
+        {
+            await Sim.Delay(TimeSpan.FromSeconds(1));
+#pragma warning disable CA1848 // logged as a user's first test does
+            Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(Sim.CreateLogger("Orders"), "order 1 placed");
+#pragma warning restore CA1848
         }
     }
 }
