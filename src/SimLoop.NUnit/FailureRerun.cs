@@ -16,7 +16,7 @@ internal sealed record FailureRerun(SeedOutcome Outcome, LogCapture Logs, string
         SeedOutcome alone;
         try
         {
-            alone = runAlone.Run(first.Case, template with { LoggerFactory = capture.Factory },
+            alone = runAlone.Run(first.Case, template with { LoggerFactory = capture.Factory, CaptureLogs = true },
                 (sim, failure) => timeline = FailureTimeline.Write(sim, failure));
         }
 #pragma warning disable CA1031 // The re-run only adds logs and hints: if it cannot be made, the report stands without them.

@@ -5,11 +5,10 @@ using NUnit.Framework;
 
 namespace SimLoop;
 
-// The seam where a timeline picture of the failing seed joins its report. When Writer is set, the re-run of a
-// failing seed hands it the finished simulation and the exception; the path it returns goes into the report as
-// "Timeline: <path>" and the file is attached to the NUnit result (TestContext.AddTestAttachment), so CI keeps it.
-// TIMELINE SEAM: the timeline writer plugs in here with one line, e.g.
-//   Writer = static (sim, failure) => { string path = ...; sim.WriteTimeline(path, failure); return path; };
+// Where a timeline picture of the failing seed joins its report. The re-run of a failing seed hands the writer the
+// finished simulation and the exception; the path it returns goes into the report as "Timeline: <path>" and the file
+// is attached to the NUnit result (TestContext.AddTestAttachment), so CI keeps it. By default the picture goes to
+// simloop-timelines/ in the test's work directory, one file per test, seed and strategy.
 internal static class FailureTimeline
 {
     private static readonly AsyncLocal<Func<Simulation, Exception, string?>?> s_override = new();
@@ -17,8 +16,7 @@ internal static class FailureTimeline
     /// <summary>Gets the writer of a failing seed's timeline: it returns the file's path, or null when it wrote none.</summary>
     public static Func<Simulation, Exception, string?>? Writer => s_override.Value ?? DefaultWriter;
 
-    // Null until the timeline picture exists: no file, no "Timeline:" line, no attachment.
-    private static Func<Simulation, Exception, string?>? DefaultWriter => null;
+    private static Func<Simulation, Exception, string?>? DefaultWriter { get; } = WriteToWorkDirectory;
 
     // Test seam: a writer for the calling flow only, so tests of the mechanics run in parallel with everything else.
     public static IDisposable Use(Func<Simulation, Exception, string?> writer)
@@ -62,6 +60,31 @@ internal static class FailureTimeline
         {
             return false;
         }
+    }
+
+    private static string WriteToWorkDirectory(Simulation sim, Exception failure)
+    {
+        string folder = System.IO.Path.Combine(TestContext.CurrentContext?.WorkDirectory ?? System.IO.Path.GetTempPath(),
+            "simloop-timelines");
+        string test = TestContext.CurrentContext?.Test?.FullName ?? "simulation";
+        string name = $"{FileName(test)}.seed{sim.Seed}.{sim.Options.Strategy}.html";
+        Directory.CreateDirectory(folder);
+        string path = System.IO.Path.Combine(folder, name);
+        sim.WriteTimeline(path, failure);
+        return path;
+    }
+
+    // A test's full name as a file name: what a file system would refuse becomes '_', and long names are cut.
+    private static string FileName(string test)
+    {
+        char[] refused = System.IO.Path.GetInvalidFileNameChars();
+        var name = new System.Text.StringBuilder(test.Length);
+        foreach (char c in test)
+        {
+            name.Append(Array.IndexOf(refused, c) >= 0 || c is '"' or '<' or '>' or '|' or ':' or '*' or '?' ? '_' : c);
+        }
+
+        return name.Length > 120 ? name.ToString(0, 120) : name.ToString();
     }
 
     private sealed class Restore : IDisposable

@@ -70,7 +70,7 @@ public class FailureReportTests
             Assert.That(block, Does.Match(@"\n  Log of seed 0 \(run again with logging on\), \d+ lines:\n"));
             Assert.That(block, Does.Match(@"\n    \[00:00:00 #1 'main'\] info Orders: placing order 7\n"));
             Assert.That(block, Does.Match(@"\n    \[00:00:01\.5 #\d+ 'main'\] warn SimLoop\.Seeds\.Tests\.FailureReportTests: payment of order 7 refused\n"));
-            Assert.That(block, Does.Contain("\n    [00:00:00] info SimLoop: run started (seed 0, strategy Random)\n"));
+            Assert.That(block, Does.Contain("\n    [00:00:00 #0] info SimLoop: run started (seed 0, strategy Random)\n"));
             Assert.That(block, Does.Not.Contain("Step ").And.Not.Contain("0000000"), "SimLoop's own lines in the report's format");
         }
     }
@@ -193,11 +193,15 @@ public class FailureReportTests
     }
 
     [Test]
-    public void Check_NoTimelineWriter_HasNoTimelineLine()
+    public void Check_DefaultTimelineWriter_WritesThePictureOfTheFailingSeedToTheWorkDirectory()
     {
         var e = Assert.Throws<SeedFailureException>(() => SimulationRunner.Check(DemoPrograms.TimesOut, Options()));
 
-        Assert.That(e.Message, Does.Not.Contain("Timeline:"));
+        System.Text.RegularExpressions.Match line = System.Text.RegularExpressions.Regex.Match(e.Message, @"Timeline: (.+\.html)");
+        Assert.That(line.Success, Is.True, e.Message);
+        string path = line.Groups[1].Value;
+        Assert.That(path, Does.StartWith(Path.Combine(TestContext.CurrentContext.WorkDirectory, "simloop-timelines")));
+        Assert.That(File.ReadAllText(path), Does.Contain("<svg").And.Contain("seed 0"));
     }
 
     [Test]

@@ -219,7 +219,7 @@ public class SimulationTestAttributeTests
             Assert.That(result.ResultState, Is.EqualTo(ResultState.Success), result.Message);
             Assert.That(result.Output, Does.Contain("seed 0: [00:00:01 #3 'main'] info Orders: order 1 placed"));
             Assert.That(result.Output, Does.Contain("seed 2: [00:00:01 #3 'main'] info Orders: order 1 placed"));
-            Assert.That(result.Output, Does.Contain("seed 0: [00:00:00] info SimLoop: run started (seed 0, strategy Random)"));
+            Assert.That(result.Output, Does.Contain("seed 0: [00:00:00 #0] info SimLoop: run started (seed 0, strategy Random)"));
         }
     }
 
@@ -246,11 +246,12 @@ public class SimulationTestAttributeTests
     }
 
     [Test]
-    public void SimulationTest_NoTimelineWriter_AttachesNothing()
+    public void SimulationTest_DefaultTimelineWriter_AttachesTheFailingSeedsPicture()
     {
         TestResult result = Run(Build(typeof(OptionsFixture), nameof(OptionsFixture.Logs_then_fails)), new OptionsFixture());
 
-        Assert.That(result.TestAttachments, Is.Empty);
+        Assert.That(result.TestAttachments.Select(a => Path.GetExtension(a.FilePath)), Is.EqualTo(new[] { ".html" }));
+        Assert.That(File.ReadAllText(result.TestAttachments.Single().FilePath), Does.Contain("<svg"));
     }
 
     private static TestMethod Build(string name) => Build(typeof(DemoFixture), name);
