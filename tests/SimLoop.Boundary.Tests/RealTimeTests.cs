@@ -76,7 +76,8 @@ public class RealTimeTests
         });
 
         Assert.That(failure, Is.InstanceOf<SimulationEscapeException>()
-            .With.Message.Contain("of 'poller' started a real timer, due in 1000 ms"));
+            .With.Message.Contain("of 'poller' started a real timer, due in 1000 ms of wall time, in Task.Delay(), called from ")
+            .And.Message.Contain("RealTimeTests.cs:"));
     }
 
     [Test]
