@@ -187,7 +187,7 @@ internal sealed class Timeline
     {
         if (!_lanes.TryGetValue(taskId, out TimelineLane? lane))
         {
-            lane = new TimelineLane(taskId, name ?? "task #" + taskId);
+            lane = new TimelineLane(taskId, name ?? "task " + taskId);
             _lanes.Add(taskId, lane);
             Lanes.Add(lane);
         }

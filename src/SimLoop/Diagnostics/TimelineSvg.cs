@@ -112,7 +112,7 @@ internal sealed partial class TimelineSvg
         _out.WriteLine($"<title>{Markup.Escape(LaneTitle(lane))}</title>");
         _out.WriteLine($"<text x=\"8\" y=\"{Markup.Number(y - 4)}\" font-weight=\"bold\" font-size=\"14\">" +
             $"{Markup.Escape(Markup.Cut(lane.Name, 24))}</text>");
-        string subtitle = (lane.TaskId == 0 ? "timers, sim.At, outside" : "task #" + Markup.Int(lane.TaskId)) +
+        string subtitle = (lane.TaskId == 0 ? "timers, sim.At, outside" : "task " + Markup.Int(lane.TaskId)) +
             (lane.Outcome is null ? string.Empty : " \u00b7 " + lane.Outcome);
         _out.WriteLine($"<text x=\"8\" y=\"{Markup.Number(y + 13)}\" fill=\"#555\" font-size=\"11\">" +
             $"{Markup.Escape(Markup.Cut(subtitle, 34))}</text>");
@@ -141,5 +141,5 @@ internal sealed partial class TimelineSvg
 
     private static string LaneTitle(TimelineLane lane) => lane.TaskId == 0
         ? "steps and requests that belong to no task: timers, sim.At actions, calls from outside the run"
-        : $"task #{lane.TaskId} '{lane.Name}'" + (lane.Outcome is null ? ", not finished" : ": " + lane.Outcome);
+        : $"task {lane.TaskId} '{lane.Name}'" + (lane.Outcome is null ? ", not finished" : ": " + lane.Outcome);
 }

@@ -81,8 +81,8 @@ public abstract partial class SimTask
     public SimTaskAwaiter GetAwaiter() => new(new TaskAwait(this));
 
     /// <summary>Describes the task: id, name and status.</summary>
-    /// <returns>For example "task #2 'cancel_me' (Cancelled)".</returns>
-    public override string ToString() => $"task #{Id} '{Name}' ({_status})";
+    /// <returns>For example "task 2 'cancel_me' (Cancelled)".</returns>
+    public override string ToString() => $"task {Id} '{Name}' ({_status})";
 
     internal void Start()
     {
