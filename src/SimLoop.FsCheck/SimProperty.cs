@@ -88,7 +88,7 @@ public static class SimProperty
         if (!Enum.IsDefined(simCase.Strategy))
         {
             throw new ArgumentException(
-                $"simCase.Strategy must be ScheduleStrategy.Fifo, Random or Pct; it was (ScheduleStrategy){(int)simCase.Strategy}.", nameof(simCase));
+                $"simCase.Strategy must be ScheduleStrategy.Fifo, Random, Pct or Portfolio; it was (ScheduleStrategy){(int)simCase.Strategy}.", nameof(simCase));
         }
     }
 

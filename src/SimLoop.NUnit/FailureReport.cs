@@ -18,7 +18,7 @@ internal static class FailureReport
         Exception exception = outcome.Exception ?? throw new ArgumentException("The outcome did not fail.", nameof(outcome));
         SeedCase run = outcome.Case;
         var text = new StringBuilder();
-        text.Append("Seed ").Append(run.Seed).Append(" (strategy ").Append(run.Strategy)
+        text.Append("Seed ").Append(run.Seed).Append(" (strategy ").Append(Strategy(run))
             .Append(caseText is null ? string.Empty : ", " + caseText)
             .Append(") failed at step ").Append(outcome.Step).Append(", virtual time ").Append(Instant(outcome.VirtualTime))
             .Append(": ").Append(exception.GetType().Name).Append(": ").Append(exception.Message);
@@ -45,6 +45,11 @@ internal static class FailureReport
         text.Append("\n  Replay: ").Append(ReplayLine.For(run.Seed, run.Strategy, configured, testName, extraReplay));
         return text.ToString();
     }
+
+    // The portfolio names the member the seed ran, which replaying the seed runs again.
+    private static string Strategy(SeedCase run) => run.Strategy == ScheduleStrategy.Portfolio
+        ? new SimulationOptions { Seed = run.Seed, Strategy = run.Strategy }.DescribeStrategy()
+        : run.Strategy.ToString();
 
     // The whole message: a headline, the first blocks, and the seeds of the rest. Failures are the kept ones, in
     // seed order; failed counts them all, which is more when the run kept only the first SeedTally.FailuresKept.

@@ -19,8 +19,8 @@ public sealed record SeedRunOptions
     public int Seeds { get; init; } = 100;
 
     /// <summary>Gets the strategy of every run unless <c>SIMLOOP_STRATEGY</c> says otherwise;
-    /// <see cref="ScheduleStrategy.Random"/> by default.</summary>
-    public ScheduleStrategy Strategy { get; init; } = ScheduleStrategy.Random;
+    /// <see cref="ScheduleStrategy.Portfolio"/> by default (seeds take Random and Pct at two depths in turn).</summary>
+    public ScheduleStrategy Strategy { get; init; } = ScheduleStrategy.Portfolio;
 
     /// <summary>Gets the options each run starts from (limits, start time, logging); its seed and strategy are
     /// replaced by each run's. The defaults when <see langword="null"/>.</summary>
@@ -68,7 +68,7 @@ public sealed record SeedRunOptions
 
         if (!Enum.IsDefined(Strategy))
         {
-            throw new ArgumentOutOfRangeException("options", Strategy, $"SeedRunOptions.Strategy must be Fifo, Random or Pct; it was {(int)Strategy}.");
+            throw new ArgumentOutOfRangeException("options", Strategy, $"SeedRunOptions.Strategy must be Fifo, Random, Pct or Portfolio; it was {(int)Strategy}.");
         }
 
         if (MaxDegreeOfParallelism < 0)

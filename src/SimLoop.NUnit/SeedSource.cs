@@ -106,7 +106,7 @@ internal static class SeedSource
             }
         }
 
-        throw Malformed(StrategyVariable, text, "one of Fifo, Random, Pct");
+        throw Malformed(StrategyVariable, text, "one of Fifo, Random, Pct, Portfolio");
     }
 
     private static InvalidOperationException Malformed(string variable, string text, string rule) =>

@@ -9,8 +9,18 @@ public enum ScheduleStrategy
     /// <summary>A seeded uniform pick among the ready continuations, and among timers due at the same instant.</summary>
     Random,
 
-    /// <summary>Probabilistic concurrency testing: seeded task priorities with a few seeded change points.</summary>
+    /// <summary>Probabilistic concurrency testing: seeded task priorities, given to every task as it is created, with
+    /// <see cref="SimulationOptions.PctDepth"/> - 1 seeded change points over the run's scheduling choices
+    /// (<see cref="SimulationOptions.PctSteps"/>).</summary>
     /// <remarks>Burckhardt, Kothari, Musuvathi, Nagarakatte, "A Randomized Scheduler with Probabilistic Guarantees
     /// of Finding Bugs", ASPLOS 2010. Timers due at the same instant are ordered as under <see cref="Random"/>.</remarks>
     Pct,
+
+    /// <summary>Each seed runs one of <see cref="Random"/>, <see cref="Pct"/> at depth 2 and <see cref="Pct"/> at
+    /// depth 3, in turn (seed 0 Random, seed 1 Pct at depth 2, seed 2 Pct at depth 3, seed 3 Random, ...): a range of
+    /// seeds explores the ways each finds bugs, and a seed alone says which one it ran.</summary>
+    /// <remarks>The default of <c>[SimulationTest]</c>, <c>SimulationRunner.Check</c> and <c>[SimulationProperty]</c>.
+    /// <see cref="SimulationOptions.PctDepth"/> does not apply (the portfolio fixes each seed's depth);
+    /// <see cref="SimulationOptions.PctSteps"/> does.</remarks>
+    Portfolio,
 }

@@ -37,6 +37,20 @@ public sealed record SimulationOptions
     /// </remarks>
     public TimeSpan MaxStepWallTime { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Gets the bug depth <see cref="ScheduleStrategy.Pct"/> aims at: a run makes depth - 1 priority change
+    /// points, enough for a bug that needs that many orderings between tasks to go one way; 3 by default.</summary>
+    /// <remarks>At least 1 (1 runs the tasks by their seeded priorities alone). Small programs rarely need more
+    /// than 3; each level of depth costs a factor of the program's length in the chance of a given schedule.</remarks>
+    public int PctDepth { get; init; } = PctStrategy.DefaultDepth;
+
+    /// <summary>Gets the number of scheduling choices (steps where more than one continuation could run) over which
+    /// <see cref="ScheduleStrategy.Pct"/> draws its change points; 0 (the default) draws that number from the seed,
+    /// small more often than large.</summary>
+    /// <remarks>Set it to about the number of choices a run of the program makes when that is known and large
+    /// (hundreds or more); the default suits programs of a few to a few dozen choices and still reaches longer ones
+    /// on some seeds. Not negative.</remarks>
+    public int PctSteps { get; init; }
+
     /// <summary>Gets the logger factory for SimLoop's own events and for <see cref="Sim.CreateLogger(string)"/>;
     /// <see langword="null"/> (no logging) by default.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
@@ -69,12 +83,30 @@ public sealed record SimulationOptions
     /// <summary>Gets whether the run lists its departures from Fifo order (internal to minimization).</summary>
     internal bool ObserveDepartures { get; init; }
 
+    /// <summary>Names the strategy a run with these options uses, as failure reports show it: <c>fifo</c>,
+    /// <c>random</c>, <c>pct(depth 3)</c>, or under <see cref="ScheduleStrategy.Portfolio"/> the member this seed runs,
+    /// such as <c>portfolio: pct(depth 2)</c>.</summary>
+    /// <returns>The name; a function of <see cref="Strategy"/>, <see cref="Seed"/> and <see cref="PctDepth"/> alone.</returns>
+    public string DescribeStrategy() => Portfolio.Describe(Strategy, Seed, PctDepth);
+
     internal void Validate()
     {
         if (!Enum.IsDefined(Strategy))
         {
             throw new ArgumentOutOfRangeException("options", Strategy,
-                $"SimulationOptions.Strategy must be Fifo, Random or Pct; it was {(int)Strategy}.");
+                $"SimulationOptions.Strategy must be Fifo, Random, Pct or Portfolio; it was {(int)Strategy}.");
+        }
+
+        if (PctDepth < 1)
+        {
+            throw new ArgumentOutOfRangeException("options", PctDepth,
+                $"SimulationOptions.PctDepth must be at least 1; it was {PctDepth}.");
+        }
+
+        if (PctSteps < 0)
+        {
+            throw new ArgumentOutOfRangeException("options", PctSteps,
+                $"SimulationOptions.PctSteps must be 0 (drawn from the seed) or positive; it was {PctSteps}.");
         }
 
         if (MaxSteps <= 0)

@@ -13,7 +13,7 @@ for (int i = 0; i < args.Length; i++)
     {
         Console.Error.WriteLine(
             "usage: SimLoop.BugBench [--report PATH] [--example PATH] [--ranges 20] [--cap 10000] [--replays 100] " +
-            "[--threads N] [--bugs a,b] [--strategies Fifo,Random,Pct]");
+            "[--threads N] [--bugs a,b] [--strategies Fifo,Random,Pct,Portfolio]");
         return 2;
     }
 
@@ -27,7 +27,7 @@ var plan = new BenchmarkPlan(
     options.TryGetValue("bugs", out string? bugs) ? [.. bugs.Split(',').Select(BugCatalog.Find)] : BugCatalog.All,
     options.TryGetValue("strategies", out string? strategies)
         ? [.. strategies.Split(',').Select(Enum.Parse<ScheduleStrategy>)]
-        : [ScheduleStrategy.Fifo, ScheduleStrategy.Random, ScheduleStrategy.Pct],
+        : [ScheduleStrategy.Fifo, ScheduleStrategy.Random, ScheduleStrategy.Pct, ScheduleStrategy.Portfolio],
     Ranges: Number("ranges", 20), Cap: Number("cap", 10_000), Replays: Number("replays", 100),
     // Four threads a core: a run that deadlocks waits 100 ms of wall time, idle, before SimLoop reports it.
     Threads: Number("threads", 4 * Environment.ProcessorCount));

@@ -6,35 +6,73 @@ namespace SimLoop;
 // ready item of the highest-priority task runs (oldest first within a task), and at depth - 1 seeded change
 // points the task about to run drops below every initial priority. A bug of depth d is found with probability
 // at least 1 / (n * k^(d-1)) per run, for n tasks and k steps.
+//
+// Steps here are the run's real choices (steps where more than one ready item could run): a change point placed
+// at a step with one candidate would change nothing, so k counts only the steps where the order is open. The
+// change points are drawn uniformly over 1..k when the caller knows k (SimulationOptions.PctSteps); otherwise k
+// itself is drawn from the seed, small more often than large (a horizon of 4, 8, 16, ... choices, each half as
+// likely as the one before), so a short program gets close to the paper's 1 / k per change point and a long one
+// is still reached on some seeds. Either way a seed alone fixes the run.
 internal sealed class PctStrategy : IScheduleStrategy
 {
     internal const int DefaultDepth = 3;
-    internal const int DefaultStepEstimate = 200;
+
+    // The smallest drawn horizon, and the most doublings above it (a horizon of at most 4 << 20 choices).
+    private const int MinHorizon = 4;
+    private const double LevelRatio = 0.5;
+    private const int MaxDoublings = 20;
 
     private readonly Prng _prng;
     private readonly long[] _changePoints;
+    private long _choices;
+    private int _nextChangePoint;
 
-    public PctStrategy(long seed, int depth = DefaultDepth, int stepEstimate = DefaultStepEstimate)
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="depth">The bug depth aimed at: depth - 1 change points; at least 1.</param>
+    /// <param name="steps">The choices a run is expected to make; 0 draws the horizon from the seed.</param>
+    public PctStrategy(long seed, int depth = DefaultDepth, int steps = 0)
     {
+        Invariant.Assert(depth >= 1, "Pct's depth is at least 1");
+        Invariant.Assert(steps >= 0, "Pct's step estimate is not negative");
         _prng = new Prng(seed, stream: 3);
-        _changePoints = new long[depth - 1];
+        Depth = depth;
+        Horizon = steps > 0 ? steps : DrawHorizon(_prng);
+        _changePoints = new long[Math.Min(depth - 1, Horizon)];
         for (int i = 0; i < _changePoints.Length; i++)
         {
-            _changePoints[i] = 1 + (long)_prng.NextBelow((ulong)stepEstimate);
+            long point;
+            do
+            {
+                point = 1 + (long)_prng.NextBelow((ulong)Horizon);
+            }
+            while (Array.IndexOf(_changePoints, point, 0, i) >= 0);
+            _changePoints[i] = point;
         }
 
         Array.Sort(_changePoints);
     }
 
+    /// <summary>Gets the bug depth this run aims at.</summary>
+    public int Depth { get; }
+
+    /// <summary>Gets the number of choices the change points were drawn over.</summary>
+    public long Horizon { get; }
+
     public int NextReadyItem(ReadyQueue ready, long step)
     {
+        _choices++;
         int best = Highest(ready);
-        int changePoint = Array.IndexOf(_changePoints, step);
-        if (changePoint >= 0 && ready[best].Owner is { } task)
+        if (_nextChangePoint < _changePoints.Length && _changePoints[_nextChangePoint] == _choices)
         {
-            // Lower priorities for later change points, all below the initial ones (which are >= depth).
-            task.Priority = _changePoints.Length - changePoint;
-            best = Highest(ready);
+            Invariant.Assert(_nextChangePoint == 0 || _changePoints[_nextChangePoint - 1] < _choices,
+                "change points are met in increasing order, each once");
+            _nextChangePoint++;
+            if (ready[best].Owner is { } task)
+            {
+                // Lower priorities for later change points, all below the initial ones (which are >= depth).
+                task.Priority = _changePoints.Length + 1 - _nextChangePoint;
+                best = Highest(ready);
+            }
         }
 
         return best;
@@ -44,6 +82,18 @@ internal sealed class PctStrategy : IScheduleStrategy
 
     public void OnTaskCreated(SimTask task) =>
         task.Priority = _changePoints.Length + 1 + (long)_prng.NextBelow((ulong)(long.MaxValue - _changePoints.Length - 2));
+
+    // MinHorizon << i with probability LevelRatio^i (1 - LevelRatio), the last level taking what is left.
+    private static long DrawHorizon(Prng prng)
+    {
+        int doublings = 0;
+        while (doublings < MaxDoublings && prng.NextDouble() < LevelRatio)
+        {
+            doublings++;
+        }
+
+        return (long)MinHorizon << doublings;
+    }
 
     private static int Highest(ReadyQueue ready)
     {

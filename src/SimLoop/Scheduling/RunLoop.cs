@@ -44,7 +44,8 @@ internal sealed partial class RunLoop
         IScheduleStrategy strategy = Replayer ?? Guide ?? (IScheduleStrategy)(options.Strategy switch
         {
             ScheduleStrategy.Random => new RandomStrategy(options.Seed),
-            ScheduleStrategy.Pct => new PctStrategy(options.Seed),
+            ScheduleStrategy.Pct => new PctStrategy(options.Seed, options.PctDepth, options.PctSteps),
+            ScheduleStrategy.Portfolio => Portfolio.Create(options.Seed, options),
             _ => new FifoStrategy(),
         });
         Recorder = options.RecordSchedule ? new ScheduleRecorder() : null;
