@@ -51,7 +51,7 @@ public static class SimArbitraries
         return Cases(Arb.From(Gen.Constant(faults), static _ => []));
     }
 
-    /// <summary>Generates the three strategies, shrinking towards <see cref="ScheduleStrategy.Fifo"/>.</summary>
+    /// <summary>Generates every strategy (Fifo, Random, Pct, Portfolio), shrinking towards <see cref="ScheduleStrategy.Fifo"/>.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<ScheduleStrategy> Strategies()
     {

@@ -25,7 +25,7 @@ public static class SeedEnvironment
     /// <summary>Gets the strategy to run: <c>SIMLOOP_STRATEGY</c> when it is set, otherwise <paramref name="strategy"/>.</summary>
     /// <param name="strategy">The test's own strategy.</param>
     /// <returns>The strategy.</returns>
-    /// <exception cref="InvalidOperationException"><c>SIMLOOP_STRATEGY</c> is not Fifo, Random or Pct.</exception>
+    /// <exception cref="InvalidOperationException"><c>SIMLOOP_STRATEGY</c> is not Fifo, Random, Pct or Portfolio.</exception>
     public static ScheduleStrategy Strategy(ScheduleStrategy strategy) =>
         SeedSource.ReadStrategy(Environment.GetEnvironmentVariable(SeedSource.StrategyVariable)) ?? strategy;
 

@@ -1,0 +1,83 @@
+namespace SimLoop.Tests.Scheduling;
+
+public class PctStrategyTests
+{
+    // Two tasks, each appending its letter over three steps: the orders Pct produces over many seeds.
+    private static HashSet<string> Orders(int depth, int steps, int seeds = 200)
+    {
+        var orders = new HashSet<string>();
+        for (int seed = 0; seed < seeds; seed++)
+        {
+            var sim = new Simulation(new SimulationOptions { Seed = seed, Strategy = ScheduleStrategy.Pct, PctDepth = depth, PctSteps = steps });
+            var order = new System.Text.StringBuilder();
+            sim.Run(async () =>
+            {
+                SimTask a = Sim.Spawn(async () => { for (int i = 0; i < 3; i++) { order.Append('a'); await Sim.Yield(); } }, "a");
+                SimTask b = Sim.Spawn(async () => { for (int i = 0; i < 3; i++) { order.Append('b'); await Sim.Yield(); } }, "b");
+                await a;
+                await b;
+            });
+            orders.Add(order.ToString());
+        }
+
+        return orders;
+    }
+
+    [Test]
+    public void DepthOne_NoChangePoint_EachTaskRunsToTheEndInTurn() =>
+        Assert.That(Orders(depth: 1, steps: 0), Is.EquivalentTo(new[] { "aaabbb", "bbbaaa" }));
+
+    [Test]
+    public void DepthTwo_OneChangePoint_SwitchesTasksOnceAtMost()
+    {
+        HashSet<string> orders = Orders(depth: 2, steps: 0);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(orders, Does.Contain("abbbaa").Or.Contain("baaabb"), "a change point within the run");
+            Assert.That(orders.Select(o => Enumerable.Range(1, o.Length - 1).Count(i => o[i] != o[i - 1])), Has.All.LessThanOrEqualTo(2));
+        }
+    }
+
+    [Test]
+    public void StepsGiven_ChangePointsWithinThem_EveryPlaceReachedOverSeeds()
+    {
+        // With PctSteps = 3 the one change point falls on one of the first three choices, each reached by some seed.
+        HashSet<string> orders = Orders(depth: 2, steps: 3);
+
+        Assert.That(orders, Has.Count.GreaterThanOrEqualTo(4));
+    }
+
+    [Test]
+    public void TasksSpawnedLater_GetPrioritiesToo_AndCanRunFirst()
+    {
+        int laterFirst = 0;
+        for (int seed = 0; seed < 50; seed++)
+        {
+            var sim = new Simulation(new SimulationOptions { Seed = seed, Strategy = ScheduleStrategy.Pct, PctDepth = 1 });
+            string first = "";
+            sim.Run(async () =>
+            {
+                SimTask a = Sim.Spawn(async () => { await Sim.Yield(); first = first.Length == 0 ? "a" : first; }, "a");
+                await Sim.Yield();
+                SimTask late = Sim.Spawn(async () => { first = first.Length == 0 ? "late" : first; await Task.CompletedTask; }, "late");
+                await a;
+                await late;
+            });
+            laterFirst += first == "late" ? 1 : 0;
+        }
+
+        Assert.That(laterFirst, Is.InRange(1, 49));
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    public void PctDepth_BelowOne_IsRejected(int depth) =>
+        Assert.That(() => new Simulation(new SimulationOptions { Strategy = ScheduleStrategy.Pct, PctDepth = depth }),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("PctDepth must be at least 1"));
+
+    [Test]
+    public void PctSteps_Negative_IsRejected() =>
+        Assert.That(() => new Simulation(new SimulationOptions { Strategy = ScheduleStrategy.Pct, PctSteps = -1 }),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("PctSteps must be 0"));
+}
