@@ -80,9 +80,9 @@ public class RegressionsFileTests
         {
             Assert.That(first.FailureMessage, Does.Contain($"Seed {seed} was added to simloop-regressions/Fixture.txt"));
             Assert.That(recorded.Select(c => c.Seed), Is.EqualTo(new[] { seed }), "one line per run: its first failing seed");
-            Assert.That(second.Cases[0], Is.EqualTo(new SeedCase(seed, ScheduleStrategy.Random, "simloop-regressions/Fixture.txt line 3")));
+            Assert.That(second.Cases[0], Is.EqualTo(new SeedCase(seed, ScheduleStrategy.Portfolio, "simloop-regressions/Fixture.txt line 3")));
             Assert.That(second.Failures[0].Case, Is.EqualTo(second.Cases[0]));
-            Assert.That(second.FailureMessage, Does.Contain($"\nSeed {seed} (strategy Random) failed at step ")
+            Assert.That(second.FailureMessage, Does.Contain($"\nSeed {seed} (strategy {new SimulationOptions { Seed = seed, Strategy = ScheduleStrategy.Portfolio }.DescribeStrategy()}) failed at step ")
                 .And.Contain("\n  From: simloop-regressions/Fixture.txt line 3\n"));
             Assert.That(second.Cases.Skip(1).Select(c => c.Seed), Is.EqualTo(Enumerable.Range(750, 250).Select(i => (long)i)));
             Assert.That(ran.Distinct().Order(), Is.EqualTo(second.Cases.Select(c => c.Seed).Order()), "each case ran (the first failure twice: alone too)");

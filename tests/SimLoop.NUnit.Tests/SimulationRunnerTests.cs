@@ -170,7 +170,7 @@ public partial class SimulationRunnerTests
     public void Check_StrategyOutOfRange_ThrowsNamingTheOption()
     {
         Assert.That(() => SimulationRunner.Check(DemoPrograms.Transfer, Options() with { Strategy = (ScheduleStrategy)99 }),
-            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.StartWith("SeedRunOptions.Strategy must be Fifo, Random or Pct; it was 99"));
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.StartWith("SeedRunOptions.Strategy must be Fifo, Random, Pct or Portfolio; it was 99"));
     }
 
     [Test]

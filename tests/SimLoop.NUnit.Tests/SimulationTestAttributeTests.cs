@@ -76,7 +76,7 @@ public class SimulationTestAttributeTests
         Assert.That(test.Properties.Get(PropertyNames.SkipReason), Does.Contain("async Task Not_async()"));
     }
 
-    [TestCase(nameof(InvalidFixture.Strategy_99), "[SimulationTest] Strategy must be ScheduleStrategy.Fifo, Random or Pct; it was (ScheduleStrategy)99.")]
+    [TestCase(nameof(InvalidFixture.Strategy_99), "[SimulationTest] Strategy must be ScheduleStrategy.Fifo, Random, Pct or Portfolio; it was (ScheduleStrategy)99.")]
     [TestCase(nameof(InvalidFixture.Seeds_0), "[SimulationTest] Seeds must be at least 1; it was 0, which would run no seed and test nothing.")]
     [TestCase(nameof(InvalidFixture.MaxSteps_minus_1), "[SimulationTest] MaxSteps must be 0 (the SimulationOptions default) or positive; it was -1.")]
     [TestCase(nameof(InvalidFixture.MaxDegreeOfParallelism_minus_5),
@@ -219,7 +219,7 @@ public class SimulationTestAttributeTests
             Assert.That(result.ResultState, Is.EqualTo(ResultState.Success), result.Message);
             Assert.That(result.Output, Does.Contain("seed 0: [00:00:01 #3 'main'] info Orders: order 1 placed"));
             Assert.That(result.Output, Does.Contain("seed 2: [00:00:01 #3 'main'] info Orders: order 1 placed"));
-            Assert.That(result.Output, Does.Contain("seed 0: [00:00:00 #0] info SimLoop: run started (seed 0, strategy Random)"));
+            Assert.That(result.Output, Does.Contain("seed 0: [00:00:00 #0] info SimLoop: run started (seed 0, strategy Portfolio)"));
         }
     }
 

@@ -78,7 +78,7 @@ public class FaultPlanTests
     public void Check_CaseWithStrategyOutOfRange_ThrowsArgumentExceptionNamingTheCase()
     {
         Assert.That(() => SimProperty.Check(new SimCase(1, (ScheduleStrategy)99, FaultPlan.None), _ => Task.CompletedTask), Throws.ArgumentException
-            .With.Property("ParamName").EqualTo("simCase").And.Message.StartWith("simCase.Strategy must be ScheduleStrategy.Fifo, Random or Pct; it was (ScheduleStrategy)99"));
+            .With.Property("ParamName").EqualTo("simCase").And.Message.StartWith("simCase.Strategy must be ScheduleStrategy.Fifo, Random, Pct or Portfolio; it was (ScheduleStrategy)99"));
     }
 
     [Test]
