@@ -10,7 +10,7 @@ namespace SimLoop;
 
 // Seeds that failed once, kept beside the test project (proptest's proptest-regressions/), committed by the user
 // and replayed before the seed range on every later run, so a schedule CI found once is checked forever.
-// One file per fixture, one line per seed: "<test> seed=<n> strategy=<Fifo|Random|Pct>", then an optional
+// One file per fixture, one line per seed: "<test> seed=<n> strategy=<Fifo|Random|Pct|Portfolio>", then an optional
 // "# comment" (the failure it recorded). A line that is neither that, blank, nor a comment is an error naming its
 // line: a bad merge must not silently drop a regression. Test names are escaped (RegressionName), so any name the
 // writer writes, the reader reads back. Appends hold an exclusive OS lock on the file (FileShare.None), so two
@@ -21,7 +21,7 @@ internal sealed class RegressionsFile
 
     private const string Header =
         "# SimLoop regressions: seeds that failed once. Every run replays them first. Commit this file.\n" +
-        "# Format: <test> seed=<integer> strategy=<Fifo|Random|Pct>  # what failed\n";
+        "# Format: <test> seed=<integer> strategy=<Fifo|Random|Pct|Portfolio>  # what failed\n";
 
     public RegressionsFile(string path, string displayName)
     {
@@ -140,7 +140,7 @@ internal sealed class RegressionsFile
         }
 
         throw new InvalidOperationException(
-            $"{DisplayName} line {number} is not a regression: expected '<test> seed=<integer> strategy=<Fifo|Random|Pct>' " +
+            $"{DisplayName} line {number} is not a regression: expected '<test> seed=<integer> strategy=<Fifo|Random|Pct|Portfolio>' " +
             $"(optionally followed by '# comment'), found '{line}'. Fix or delete the line ({Path}).");
     }
 

@@ -9,7 +9,7 @@ internal sealed class CheckThenActBug : IBug
 
     public string Description => "Two requests check a cache for a key, await its load, then Add it: the second Add throws.";
 
-    public string Origin => "Issue 7: check-then-act";
+    public string Origin => "Async pattern: check-then-act";
 
     public Type Failure => typeof(ArgumentException);
 

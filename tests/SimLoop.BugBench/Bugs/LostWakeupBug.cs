@@ -9,7 +9,7 @@ internal sealed class LostWakeupBug : IBug
 
     public string Description => "The receiver installs its wake-up signal after an await that follows its check; a message sent in between is never noticed.";
 
-    public string Origin => "Issue 7: lost wake-up";
+    public string Origin => "Async pattern: lost wake-up";
 
     public Type Failure => typeof(SimulationDeadlockException);
 

@@ -11,7 +11,7 @@ internal sealed class TimeoutRetryBug : IBug
 
     public string Description => "A 100 ms timeout races a 100 ms response; on timeout the client retries a charge the service already made.";
 
-    public string Origin => "Issue 7: a timeout racing a retry";
+    public string Origin => "Async pattern: a timeout racing a retry";
 
     public Type Failure => typeof(InvalidOperationException);
 

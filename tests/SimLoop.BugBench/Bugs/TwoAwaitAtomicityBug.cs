@@ -10,7 +10,7 @@ internal sealed class TwoAwaitAtomicityBug : IBug
 
     public string Description => "A transfer's debit and credit are two awaited writes; an auditor's two awaited reads fall between them.";
 
-    public string Origin => "Issue 7: atomicity violation across two awaits";
+    public string Origin => "Async pattern: atomicity violation across two awaits";
 
     public Type Failure => typeof(InvalidOperationException);
 

@@ -14,7 +14,7 @@ internal sealed class UseAfterDisposeBug : IBug
 
     public string Description => "Shutdown cancels the pump and disposes its connection without waiting; a pump mid-send writes to the disposed connection.";
 
-    public string Origin => "Issue 7: use after dispose on cancellation";
+    public string Origin => "Async pattern: use after dispose on cancellation";
 
     public Type Failure => typeof(ObjectDisposedException);
 

@@ -16,7 +16,7 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
             .AppendLine()
             .AppendLine("Classic concurrency bugs written as ordinary async C# (SemaphoreSlim, Channel, TaskCompletionSource,")
             .AppendLine("CancellationToken, Task.Yield, WaitAsync on the virtual clock), each found by SimLoop's strategies from a seed,")
-            .AppendLine("replayed from its recorded schedule, and minimized to its departures from Fifo order (issue 7, item 4).")
+            .AppendLine("replayed from its recorded schedule, and minimized to its departures from Fifo order.")
             .AppendLine("The bugs live in `tests/SimLoop.BugBench/Bugs/`, one file each. This file is generated: do not edit it by hand.")
             .AppendLine()
             .AppendLine(Invariant($"- Command: `{command}` ({elapsed.TotalSeconds:F0} s wall time)"))
