@@ -19,6 +19,22 @@ internal static class Hosts
 
     public static string At() => Sim.Elapsed.ToString(@"hh\:mm\:ss\.fff", System.Globalization.CultureInfo.InvariantCulture);
 
+    // Assert.ThrowsAsync would wait on the test framework's side; inside a simulation the awaiting happens on the loop.
+    public static async Task<T> Catch<T>(Func<Task> call)
+        where T : Exception
+    {
+        try
+        {
+            await call();
+        }
+        catch (T expected)
+        {
+            return expected;
+        }
+
+        throw new AssertionException($"Expected {typeof(T).Name}, but the call completed.");
+    }
+
     public sealed record Outcome(IReadOnlyList<string> Lines, string Fingerprint);
 
     public static Outcome Run(Func<List<string>, Task> body, long seed = 0, ScheduleStrategy strategy = ScheduleStrategy.Fifo)
