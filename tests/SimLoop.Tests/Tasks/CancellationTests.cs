@@ -381,3 +381,60 @@ public class CancellationTests
         }
     }
 }
+
+// Passing the task's own token to Sim.Delay (as CA2016 asks) must not hide why the task was cancelled.
+public class DelayWithOwnTokenTests
+{
+    [Test]
+    public void Delay_GivenTheTasksOwnToken_ReportsTheTasksCancellationCause()
+    {
+        CancellationCause? seen = null;
+        new Simulation().Run(async () =>
+        {
+            SimTask worker = Sim.Spawn(async () =>
+            {
+                try
+                {
+                    await Sim.Delay(TimeSpan.FromHours(1), Sim.CurrentTask!.CancellationToken);
+                }
+                catch (SimCancelledException cancelled)
+                {
+                    seen = cancelled.Cause;
+                    throw;
+                }
+            }, "worker");
+            await Sim.Delay(TimeSpan.FromSeconds(2));
+            worker.Cancel("the caller gave up");
+            try
+            {
+                await worker;
+            }
+            catch (SimCancelledException)
+            {
+            }
+        });
+
+        Assert.That(seen, Is.Not.Null);
+        Assert.That((seen!.Reason, seen.RequestedBy, seen.At), Is.EqualTo(("the caller gave up", "main", TimeSpan.FromSeconds(2))));
+    }
+
+    [Test]
+    public void Delay_GivenAnotherToken_SaysThatTokenWasCancelled()
+    {
+        CancellationCause? seen = null;
+        new Simulation().Run(async () =>
+        {
+            using var source = new CancellationTokenSource(TimeSpan.FromSeconds(1), Sim.Clock);
+            try
+            {
+                await Sim.Delay(TimeSpan.FromHours(1), source.Token);
+            }
+            catch (SimCancelledException cancelled)
+            {
+                seen = cancelled.Cause;
+            }
+        });
+
+        Assert.That(seen?.Reason, Is.EqualTo("the CancellationToken passed to Sim.Delay was cancelled"));
+    }
+}
