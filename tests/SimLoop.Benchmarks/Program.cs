@@ -2,7 +2,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using SimLoop.Benchmarks.Reporting;
 
-// `dotnet run -c Release --project tests/SimLoop.Benchmarks -- --readme README.md` runs every
+// `dotnet run -c Release --project tests/SimLoop.Benchmarks -- --readme docs/performance.md` runs every
 // benchmark and rewrites the performance table in that file. Without --readme the table is only printed and written
 // to BenchmarkDotNet.Artifacts/results/performance-table.md. Other arguments go to BenchmarkDotNet (--filter, ...).
 var arguments = new List<string>(args);

@@ -1,6 +1,6 @@
 namespace SimLoop.Benchmarks.Reporting;
 
-/// <summary>A target from issue 4, as a ratio of this benchmark's time to the floor's (baseline's) in the same run.</summary>
+/// <summary>A performance target, as a ratio of this benchmark's time to the floor's (baseline's) in the same run.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
 public sealed class TargetAttribute(double ratio) : Attribute
 {

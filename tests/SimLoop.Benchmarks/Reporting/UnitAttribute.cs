@@ -1,6 +1,6 @@
 namespace SimLoop.Benchmarks.Reporting;
 
-/// <summary>What one unit of a benchmark class is (a step, a timer, a run), for the README table.</summary>
+/// <summary>What one unit of a benchmark class is (a step, a timer, a run), for the performance table.</summary>
 /// <remarks>A benchmark operation does many units; the class's static <c>UnitsPerOperation(ParameterInstances)</c>
 /// says how many, so the table shows time and allocation per unit whatever the size.</remarks>
 [AttributeUsage(AttributeTargets.Class)]
