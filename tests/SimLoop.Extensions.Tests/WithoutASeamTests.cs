@@ -3,8 +3,8 @@ using System.Threading.RateLimiting;
 
 namespace SimLoop.Extensions.Tests;
 
-// The README's advice for time sources that offer no seam (its compatibility section): if one of these fails, the
-// README is wrong. Each piece of advice comes with what happens without it.
+// docs/compatibility.md's advice for time sources that offer no seam: if one of these fails, that page
+// is wrong. Each piece of advice comes with what happens without it.
 public class WithoutASeamTests
 {
     // A minute, so that the real time a run takes (milliseconds) stays far below one period.

@@ -287,7 +287,7 @@ public class SimulationTestAttributeTests
         [SimulationTest(Seeds = 200, Strategy = ScheduleStrategy.Random)]
         public static Task Transfer_never_loses_money() => DemoPrograms.Transfer();
 
-        // NUnit.Analyzers does not know the command supplies the Simulation (see docs/README-seeds.md).
+        // NUnit.Analyzers does not know the command supplies the Simulation (see docs/test-projects.md).
 #pragma warning disable NUnit1027
         [SimulationTest(Seeds = 50, Strategy = ScheduleStrategy.Pct)]
         public static async Task Clock_runs_in_virtual_time(Simulation sim)

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace SimLoop.Network.Tests;
 
-// The README's "Hosts and a network" example, as written there (the handler's token aside), with what it prints.
+// The example of docs/network.md, as written there (the handler's token aside), with what it prints.
 public class ReadmeExampleTests
 {
     [Test]

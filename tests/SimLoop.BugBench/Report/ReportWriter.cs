@@ -4,7 +4,7 @@ using SimLoop.BugBench.Runner;
 
 namespace SimLoop.BugBench.Report;
 
-/// <summary>Writes the benchmark's results as Markdown: docs/bug-benchmark.md and the README's worked example.</summary>
+/// <summary>Writes the benchmark's results as Markdown: docs/bug-benchmark.md and the worked example, docs/README-bugs.md.</summary>
 internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<BugResult> results, string command, TimeSpan elapsed)
 {
     private const int DepartureGoal = 3;

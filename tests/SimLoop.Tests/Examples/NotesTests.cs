@@ -69,7 +69,7 @@ public sealed class NotesTests
     [Test]
     public void RequestChain_TimeoutsInnerException_CarriesTheCauseTheExamplesPrint()
     {
-        // What RequestChain.cs and the README say user code can read: the same cause the trace recorded.
+        // What RequestChain.cs and docs/examples.md say user code can read: the same cause the trace recorded.
         var sim = new Simulation();
         CancellationCause? cause = null;
 

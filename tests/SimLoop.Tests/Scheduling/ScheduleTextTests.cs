@@ -9,7 +9,7 @@ public class ScheduleTextTests
         ],
         seed: 9, ScheduleStrategy.Pct);
 
-    // As SimLoop wrote schedules before the end line: the README's example.
+    // As SimLoop wrote schedules before the end line (format version 1).
     private const string Version1 = "# SimLoop schedule 1\n# seed 0 strategy Fifo, 3 choices\nready 2 0/2\nready 4 1/2\nrandom 4 9123456789\n";
 
     [Test]
