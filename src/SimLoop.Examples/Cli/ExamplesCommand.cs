@@ -27,8 +27,9 @@ internal sealed class ExamplesCommand
 
     private readonly Option<ScheduleStrategy> _strategy = new("--strategy")
     {
-        Description = "fifo (asyncio's order, CPython's output), random or pct. Default: fifo; random with --explore.",
-        HelpName = "fifo|random|pct",
+        Description = "fifo (asyncio's order, CPython's output), random, pct or portfolio (seeds take random, pct at " +
+            "depth 2 and at depth 3 in turn). Default: fifo; random with --explore.",
+        HelpName = "fifo|random|pct|portfolio",
         CustomParser = ParseStrategy,
     };
 

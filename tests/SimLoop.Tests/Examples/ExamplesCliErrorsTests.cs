@@ -9,7 +9,7 @@ namespace SimLoop.Tests.Examples;
 public sealed class ExamplesCliErrorsTests
 {
     private static readonly string[] Options =
-        ["--program <name>", "--seed <N>", "--strategy <fifo|random|pct>", "--trace", "--explore <N>"];
+        ["--program <name>", "--seed <N>", "--strategy <fifo|random|pct|portfolio>", "--trace", "--explore <N>"];
 
     [TestCase(new[] { "--bogus" }, "Unrecognized command or argument '--bogus'")]
     [TestCase(new[] { "extra" }, "Unrecognized command or argument 'extra'")]
@@ -20,7 +20,7 @@ public sealed class ExamplesCliErrorsTests
     [TestCase(new[] { "--seed", "1.5" }, "it was '1.5'.")]
     [TestCase(new[] { "--seed", "99999999999999999999" }, "it was '99999999999999999999'.")]
     [TestCase(new[] { "--seed" }, "'--seed'")]
-    [TestCase(new[] { "--strategy", "lifo" }, "--strategy must be one of fifo, random, pct; it was 'lifo'.")]
+    [TestCase(new[] { "--strategy", "lifo" }, "--strategy must be one of fifo, random, pct, portfolio; it was 'lifo'.")]
     [TestCase(new[] { "--explore", "0" }, "--explore must be a number of seeds from 1 to 100000; it was '0'.")]
     [TestCase(new[] { "--explore", "x" }, "it was 'x'.")]
     [TestCase(new[] { "--explore", "100001" }, "it was '100001'.")]

@@ -150,6 +150,15 @@ public sealed class ExamplesCliTests
         Assert.That(result.ExitCode, Is.EqualTo(ExamplesApp.Success), result.Stderr);
     }
 
+    [Test]
+    public void Run_PortfolioStrategy_RunsTheSeedsMemberAndNamesIt()
+    {
+        CliResult result = RunCli("--program", "print_sum", "--strategy", "portfolio", "--seed", "4");
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExamplesApp.Success), result.Stderr);
+        Assert.That(result.Stdout, Does.Contain("== print_sum (portfolio, seed 4):"));
+    }
+
     private static string VirtualTime(string name) => name switch
     {
         "get_html" => "00:00:04",
