@@ -20,7 +20,7 @@ internal static class FailureReport
         var text = new StringBuilder();
         text.Append("Seed ").Append(run.Seed).Append(" (strategy ").Append(Strategy(run))
             .Append(caseText is null ? string.Empty : ", " + caseText)
-            .Append(") failed at step ").Append(outcome.Step).Append(", virtual time ").Append(Instant(outcome.VirtualTime))
+            .Append(") failed at step ").Append(outcome.Step).Append(", virtual time ").Append(TimeFormat.Instant(outcome.VirtualTime))
             .Append(": ").Append(exception.GetType().Name).Append(": ").Append(exception.Message);
         foreach (string chain in Chains(Causes(exception).Select(static c => c.ToString()).Concat(Requested(outcome))))
         {
@@ -155,13 +155,5 @@ internal static class FailureReport
                 yield return deeper;
             }
         }
-    }
-
-    // As the core prints virtual time: "00:00:03.5", "1.02:00:00".
-    public static string Instant(TimeSpan elapsed)
-    {
-        string text = elapsed.ToString("c", CultureInfo.InvariantCulture);
-        int dot = text.LastIndexOf('.');
-        return dot > text.LastIndexOf(':') ? text.TrimEnd('0').TrimEnd('.') : text;
     }
 }

@@ -80,7 +80,7 @@ public sealed partial class SimNetwork
             exchange.Timeout = timeout;
             exchange.TimeoutSource = new CancellationTokenSource(timeout, _simulation.Clock);
             exchange.Add(exchange.TimeoutSource.Token.Register(() =>
-                Abort(exchange, $"{exchange.From.Name}'s timeout of {TimeText.Duration(timeout)}", timedOut: true, token)));
+                Abort(exchange, $"{exchange.From.Name}'s timeout of {TimeFormat.Duration(timeout)}", timedOut: true, token)));
         }
     }
 
@@ -187,12 +187,12 @@ public sealed partial class SimNetwork
 
         _inFlight.Remove(exchange);
         TimeSpan at = _simulation.Elapsed;
-        string message = $"The request {exchange.Description} was aborted at {TimeText.Instant(at)}: {reason}.";
+        string message = $"The request {exchange.Description} was aborted at {TimeFormat.Instant(at)}: {reason}.";
         Exception failure = timedOut
             ? new TaskCanceledException(message, new TimeoutException(message))
             : new TaskCanceledException(message, null, token);
         Complete(exchange, reply => reply.TrySetException(failure));
-        SendAbort(exchange, $"the request {exchange.Description} was aborted at {TimeText.Instant(at)}: {reason}");
+        SendAbort(exchange, $"the request {exchange.Description} was aborted at {TimeFormat.Instant(at)}: {reason}");
     }
 
     private void SendAbort(Exchange exchange, string reason)
@@ -215,11 +215,11 @@ public sealed partial class SimNetwork
                 exchange.End();
                 _inFlight.Remove(exchange);
                 var failure = new HttpRequestException(HttpRequestError.ConnectionError,
-                    $"The request {exchange.Description} failed at {TimeText.Instant(_simulation.Elapsed)}: {reason}.");
+                    $"The request {exchange.Description} failed at {TimeFormat.Instant(_simulation.Elapsed)}: {reason}.");
                 Complete(exchange, reply => reply.TrySetException(failure));
                 if (!ReferenceEquals(exchange.To, crashed))
                 {
-                    SendAbort(exchange, $"the request {exchange.Description} was aborted at {TimeText.Instant(_simulation.Elapsed)}: {reason}");
+                    SendAbort(exchange, $"the request {exchange.Description} was aborted at {TimeFormat.Instant(_simulation.Elapsed)}: {reason}");
                 }
             }
         }

@@ -89,19 +89,7 @@ public class FaultTests
         {
             var net = new SimNetwork(Hosts.TenMilliseconds);
             net.AddHost("a", Hosts.NotFound);
-            net.AddHost("b", async (request, token) =>
-            {
-                try
-                {
-                    await Sim.Delay(TimeSpan.FromSeconds(10), CancellationToken.None);
-                    return Hosts.Text("b");
-                }
-                catch (SimCancelledException cancelled)
-                {
-                    lines.Add($"{Hosts.At()} b: {cancelled.Cause}");
-                    throw;
-                }
-            });
+            net.AddHost("b", Hosts.Slow("b", TimeSpan.FromSeconds(10), lines));
             Sim.Current.At(TimeSpan.FromMilliseconds(500), () => net.Crash("b"));
             using HttpClient client = net.CreateClient("a");
             HttpRequestException failed = await Hosts.Catch<HttpRequestException>(() => client.GetAsync(new Uri("http://b/slow")));
@@ -147,19 +135,7 @@ public class FaultTests
         {
             var net = new SimNetwork(Hosts.TenMilliseconds);
             net.AddHost("a", Hosts.NotFound);
-            net.AddHost("b", async (request, token) =>
-            {
-                try
-                {
-                    await Sim.Delay(TimeSpan.FromSeconds(10), CancellationToken.None);
-                    return Hosts.Text("b");
-                }
-                catch (SimCancelledException cancelled)
-                {
-                    lines.Add($"{Hosts.At()} b: {cancelled.Cause}");
-                    throw;
-                }
-            });
+            net.AddHost("b", Hosts.Slow("b", TimeSpan.FromSeconds(10), lines));
             Sim.Current.At(TimeSpan.FromSeconds(1), () => net.Crash("a"));
             using HttpClient client = net.CreateClient("a");
             await Hosts.Catch<HttpRequestException>(() => client.GetAsync(new Uri("http://b/")));

@@ -17,6 +17,23 @@ internal static class Hosts
     public static Task<HttpResponseMessage> NotFound(HttpRequestMessage request, CancellationToken token) =>
         Task.FromResult(Text("nothing here", HttpStatusCode.NotFound));
 
+    /// <summary>A host that answers its name after <paramref name="delay"/>, and writes down the cause when its
+    /// handler is cancelled first.</summary>
+    public static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Slow(
+        string name, TimeSpan delay, List<string> lines) => async (request, token) =>
+    {
+        try
+        {
+            await Sim.Delay(delay, CancellationToken.None);
+            return Text(name);
+        }
+        catch (SimCancelledException cancelled)
+        {
+            lines.Add($"{At()} {name}: {cancelled.Cause}");
+            throw;
+        }
+    };
+
     public static string At() => Sim.Elapsed.ToString(@"hh\:mm\:ss\.fff", System.Globalization.CultureInfo.InvariantCulture);
 
     // Assert.ThrowsAsync would wait on the test framework's side; inside a simulation the awaiting happens on the loop.

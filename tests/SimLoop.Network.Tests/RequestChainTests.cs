@@ -125,19 +125,7 @@ public class RequestChainTests
         sim.Run(async () =>
         {
             var net = new SimNetwork(Hosts.TenMilliseconds);
-            net.AddHost("b", async (request, token) =>
-            {
-                try
-                {
-                    await Sim.Delay(TimeSpan.FromSeconds(5), CancellationToken.None);
-                    return Hosts.Text("b");
-                }
-                catch (SimCancelledException cancelled)
-                {
-                    lines.Add($"{Hosts.At()} b: {cancelled.Cause}");
-                    throw;
-                }
-            });
+            net.AddHost("b", Hosts.Slow("b", TimeSpan.FromSeconds(5), lines));
             net.AddHost("a", Hosts.NotFound);
             using HttpClient client = net.CreateClient("a");
             SimTask caller = Sim.Spawn(async () => { using var _ = await client.GetAsync(new Uri("http://b/slow")); }, "caller");

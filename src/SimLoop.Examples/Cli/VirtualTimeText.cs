@@ -6,12 +6,7 @@ namespace SimLoop.Examples.Cli;
 // durations in milliseconds ("0.42 ms"), the same on every machine and culture.
 internal static class VirtualTimeText
 {
-    public static string Instant(TimeSpan elapsed)
-    {
-        string text = elapsed.ToString("c", CultureInfo.InvariantCulture);
-        int dot = text.LastIndexOf('.');
-        return dot > text.LastIndexOf(':') ? text.TrimEnd('0').TrimEnd('.') : text;
-    }
+    public static string Instant(TimeSpan elapsed) => TimeFormat.Instant(elapsed);
 
     public static string Milliseconds(TimeSpan duration) =>
         duration.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture) + " ms";

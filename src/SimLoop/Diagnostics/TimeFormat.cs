@@ -3,10 +3,13 @@ using System.Globalization;
 
 namespace SimLoop;
 
-// One way to print virtual time and durations in messages, so messages are stable across
-// machines and cultures: "00:00:01", "00:00:02.5", "1.02:00:00"; durations as "1 s", "0.25 s".
-internal static class TimeFormat
+/// <summary>Virtual time as SimLoop prints it in every message, trace and report, the same on every machine and
+/// culture: instants as "00:00:01", "00:00:02.5", "1.02:00:00"; durations as "1 s", "0.25 s".</summary>
+public static class TimeFormat
 {
+    /// <summary>Formats a virtual time since the start of a run, with no trailing zeros after the seconds.</summary>
+    /// <param name="elapsed">The virtual time, e.g. <see cref="Simulation.Elapsed"/>.</param>
+    /// <returns>For example "00:00:01.5".</returns>
     public static string Instant(TimeSpan elapsed)
     {
         string text = elapsed.ToString("c", CultureInfo.InvariantCulture);
@@ -19,6 +22,9 @@ internal static class TimeFormat
         return text;
     }
 
+    /// <summary>Formats a duration in seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> as "infinite".</summary>
+    /// <param name="duration">The duration.</param>
+    /// <returns>For example "0.25 s".</returns>
     public static string Duration(TimeSpan duration)
     {
         if (duration == System.Threading.Timeout.InfiniteTimeSpan)

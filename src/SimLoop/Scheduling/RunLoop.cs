@@ -200,14 +200,9 @@ internal sealed partial class RunLoop
         SynchronizationContext.SetSynchronizationContext(item.Owner?.Context ?? _loopContext);
         CurrentTask = item.Owner;
         IsInsideStep = true;
-        bool onThisThread = item.Kind != TraceEventKind.ThreadPoolWork; // a pool step has a deadline of its own
         try
         {
-            if (onThisThread)
-            {
-                Watch.EnterUserCode();
-            }
-
+            Watch.EnterUserCode();
             if (item.Task is { } task)
             {
                 Scheduler.Execute(task);

@@ -108,6 +108,7 @@ internal sealed partial class ThreadGuard
     /// <summary>Runs the sent work as the current step: waits for its thread, hands it the baton, waits until it is done.</summary>
     public void RunOnPoolThread(ThreadPoolArrival arrival)
     {
+        _simulation.Loop.Watch.LeaveUserCode(); // the loop thread only waits here; the pool step has its own deadline
         if (WaitForArrival(arrival))
         {
             RunStepOn(arrival);

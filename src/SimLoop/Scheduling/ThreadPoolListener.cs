@@ -145,7 +145,9 @@ internal sealed class ThreadPoolListener : EventListener
 
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
-        if (eventData.EventId == EnqueueEventId && eventData.EventSource.Name == FrameworkEventSourceName)
+        // Ids 30 and 31 are the pool's own: no other source this listener enables uses them, so the pool's events
+        // (every hop of every run) are told apart without comparing source names.
+        if (eventData.EventId == EnqueueEventId)
         {
             if (t_probing)
             {
@@ -163,7 +165,7 @@ internal sealed class ThreadPoolListener : EventListener
                 }
             }
         }
-        else if (eventData.EventId == DequeueEventId && eventData.EventSource.Name == FrameworkEventSourceName)
+        else if (eventData.EventId == DequeueEventId)
         {
             if (WorkId(eventData) is long id)
             {

@@ -58,13 +58,9 @@ internal sealed class DelayWait : TimerEntry, IInterruptible
 
     public string Describe() => $"in Sim.Delay({TimeFormat.Duration(_delay)})";
 
-    // The task's own token (what CA2016 asks callers to pass) fires as the task's cancellation is delivered, before its
-    // waits are interrupted: the task's cause is then the one to report, not the token's.
     private void OnTokenCancelled() =>
-        Complete(new SimCancelledException(
-            Owner is { CancellationToken.IsCancellationRequested: true, CancellationCause: { } cause } ? cause
-            : new CancellationCause(Owner?.Name ?? "(none)", "the CancellationToken passed to Sim.Delay was cancelled",
-                _loop.CurrentTask?.Name, _loop.Clock.Elapsed, inner: null)));
+        Complete(new SimCancelledException(new CancellationCause(Owner?.Name ?? "(none)",
+            "the CancellationToken passed to Sim.Delay was cancelled", _loop.CurrentTask?.Name, _loop.Clock.Elapsed, inner: null)));
 
     private void Complete(Exception? exception)
     {

@@ -127,12 +127,14 @@ public abstract partial class SimTask
 
         bool tokenInUse = _tokenSource is not null;
         _tokenCancelled = true;
-        CancelTokenSource();
         if (_pendingCause is null)
         {
+            CancelTokenSource();
             return; // already seen at a Sim.Yield
         }
 
+        // The task's SimLoop waits first, with the cause: a wait that was also handed the task's own token (as
+        // Sim.Delay(t, token) is) then ends with the cause, not as "the token was cancelled".
         if (_waits.Count > 0)
         {
             CancellationCause cause = TakePendingCause()!;
@@ -143,7 +145,9 @@ public abstract partial class SimTask
         }
         else if (tokenInUse)
         {
-            _pendingCause = null; // blocked in a .NET await that was handed the token: the token delivered it
+            _pendingCause = null; // blocked in a .NET await that was handed the token: the token delivers it
         }
+
+        CancelTokenSource();
     }
 }
