@@ -37,7 +37,7 @@ internal sealed class ThreadPoolListener : EventListener
 
     // The loop whose step is running on this thread (the loop thread, or a pool thread holding the baton).
     [ThreadStatic]
-    private static RunLoop? t_stepLoop;
+    private static IWatchedLoop? t_stepLoop;
 
     // Set while this thread probes whether its enqueues are reported yet.
     [ThreadStatic]
@@ -46,7 +46,7 @@ internal sealed class ThreadPoolListener : EventListener
     [ThreadStatic]
     private static bool t_probeSeen;
 
-    public static RunLoop? StepLoop
+    public static IWatchedLoop? StepLoop
     {
         get => t_stepLoop;
         set => t_stepLoop = value;
@@ -178,7 +178,7 @@ internal sealed class ThreadPoolListener : EventListener
         }
     }
 
-    private static void OnStepEvent(RunLoop loop, EventWrittenEventArgs eventData)
+    private static void OnStepEvent(IWatchedLoop loop, EventWrittenEventArgs eventData)
     {
         if (eventData.EventSource.Name == FrameworkEventSourceName)
         {
