@@ -5,7 +5,6 @@ namespace SimLoop.Tests.Architecture;
 // The core's shape as a check: which folder may use which (Layers), how long a file or a method may grow. It reads
 // src/SimLoop (or the tree SIMLOOP_ARCHITECTURE_SOURCE names) and prints the folder-to-folder matrix, so a reader
 // of the test output sees the shape as it is.
-[NonParallelizable]
 public class ArchitectureTests
 {
     private CoreSource _source = null!;

@@ -102,8 +102,10 @@ internal sealed class CoreSource
             .Where(type => type.DeclaringSyntaxReferences.Select(r => FolderOf(r.SyntaxTree.FilePath)).Distinct().Count() > 1)
             .Select(type => $"{type.Name}: " + string.Join(", ", type.DeclaringSyntaxReferences.Select(r => RelativePath(r.SyntaxTree.FilePath))));
 
+    /// <summary>Every file with its number of lines, counted as an editor does (a final line break starts no line).</summary>
     public IEnumerable<(string File, int Lines)> FileLengths() =>
-        Trees.Select(tree => (RelativePath(tree.FilePath), tree.GetText().Lines.Count));
+        Trees.Select(tree => tree.GetText()).Zip(Trees, (text, tree) =>
+            (RelativePath(tree.FilePath), text.Lines.Count - (text.Lines[^1].Span.IsEmpty && text.Lines.Count > 1 ? 1 : 0)));
 
     /// <summary>Every method, constructor, operator and accessor with a body, with its lines from signature to brace.</summary>
     public IEnumerable<MethodLength> MethodLengths() =>
