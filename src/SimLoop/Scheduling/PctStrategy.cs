@@ -111,9 +111,9 @@ internal sealed class PctStrategy : IScheduleStrategy
 
     private int Highest(ReadyQueue ready)
     {
-        int best = ready.IndexOfSlot(_priorities.HighestSlot);
-        Invariant.Assert(ReadyPriorities.Priority(ready[best]) == _priorities.HighestPriority,
-            "a task's priority changes only where Pct reloads its heap");
+        (int slot, long priority) = _priorities.Highest();
+        int best = ready.IndexOfSlot(slot);
+        Invariant.Assert(ReadyPriorities.Priority(ready[best]) == priority, "a task's priority changes only where Pct reloads its heap");
         return best;
     }
 }

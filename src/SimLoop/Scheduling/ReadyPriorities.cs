@@ -11,35 +11,34 @@ namespace SimLoop;
 internal sealed class ReadyPriorities
 {
     private Entry[] _heap = new Entry[16];
-    private int _count;
 
-    // For each slot of the ready queue's ring: 1 + the index of its entry in the heap, or 0 when the slot is empty.
+    // Heap positions in use, the hole at the root included.
+    private int _size;
+    private bool _hole;
+
+    // For each slot of the ready queue's ring: 1 + the heap position of its entry, or 0 when the slot is empty.
     private int[] _entryOfSlot = Array.Empty<int>();
 
-    public int Count => _count;
-
-    /// <summary>Gets the ready queue's slot of the item Pct runs next.</summary>
-    public int HighestSlot
-    {
-        get
-        {
-            Invariant.Assert(_count > 0, "Pct chooses among ready items");
-            return _heap[0].Slot;
-        }
-    }
-
-    /// <summary>Gets the priority the item in <see cref="HighestSlot"/> had when it was added.</summary>
-    public long HighestPriority => _heap[0].Priority;
+    public int Count => _hole ? _size - 1 : _size;
 
     /// <summary>Gets the priority an item runs at under Pct: its task's, or, for work of no task (sim.At actions,
     /// the environment acting), above every task's.</summary>
     public static long Priority(in WorkItem item) => item.Owner?.Priority ?? long.MaxValue;
 
+    /// <summary>Returns the ready queue's slot of the item Pct runs next, and the priority it was added with.</summary>
+    public (int Slot, long Priority) Highest()
+    {
+        FillHole();
+        Invariant.Assert(_size > 0, "Pct chooses among ready items");
+        return (_heap[0].Slot, _heap[0].Priority);
+    }
+
     /// <summary>Forgets every entry; the ready queue's ring now has <paramref name="slots"/> slots.</summary>
     public void Clear(int slots)
     {
-        Array.Clear(_heap, 0, _count);
-        _count = 0;
+        Array.Clear(_heap, 0, _size);
+        _size = 0;
+        _hole = false;
         _entryOfSlot = new int[slots];
     }
 
@@ -47,15 +46,23 @@ internal sealed class ReadyPriorities
     public void Add(int slot, in WorkItem item)
     {
         Invariant.Assert(_entryOfSlot[slot] == 0, "a ready queue slot is added to Pct's heap while empty");
-        if (_count == _heap.Length)
+        var entry = new Entry(Priority(item), item.Sequence, slot);
+        if (_hole)
+        {
+            _hole = false;
+            Place(0, entry);
+            SiftDown(0);
+            return;
+        }
+
+        if (_size == _heap.Length)
         {
             Array.Resize(ref _heap, _heap.Length * 2);
         }
 
-        _heap[_count] = new Entry(Priority(item), item.Sequence, slot);
-        _entryOfSlot[slot] = _count + 1;
-        _count++;
-        SiftUp(_count - 1);
+        Place(_size, entry);
+        _size++;
+        SiftUp(_size - 1);
     }
 
     /// <summary>The item in <paramref name="slot"/> was taken; the item in <paramref name="movedFrom"/>, if not -1,
@@ -64,18 +71,18 @@ internal sealed class ReadyPriorities
     {
         int index = _entryOfSlot[slot] - 1;
         Invariant.Assert(index >= 0 && _heap[index].Sequence == item.Sequence, "a taken ready item was in Pct's heap");
-        _entryOfSlot[slot] = 0;
-        _count--;
-        if (index < _count)
+        if (index == 0)
         {
-            Place(index, _heap[_count]);
-            if (!SiftUp(index))
-            {
-                SiftDown(index);
-            }
+            _hole = true;
+            _heap[0] = default;
+        }
+        else
+        {
+            FillHole();
+            RemoveAt(_entryOfSlot[slot] - 1);
         }
 
-        _heap[_count] = default;
+        _entryOfSlot[slot] = 0;
         if (movedFrom >= 0 && movedFrom != slot)
         {
             int moved = _entryOfSlot[movedFrom] - 1;
@@ -90,13 +97,47 @@ internal sealed class ReadyPriorities
     /// slot 0; before, they started at <paramref name="oldHead"/> in a ring of <paramref name="oldSlots"/>.</summary>
     public void Relayout(int oldHead, int oldSlots, int slots)
     {
+        FillHole();
         _entryOfSlot = new int[slots];
-        for (int i = 0; i < _count; i++)
+        for (int i = 0; i < _size; i++)
         {
             int slot = (_heap[i].Slot - oldHead) & (oldSlots - 1);
             _heap[i] = _heap[i] with { Slot = slot };
             _entryOfSlot[slot] = i + 1;
         }
+    }
+
+    // Moves the last entry into the hole at the root, when there is one, and sifts it down.
+    private void FillHole()
+    {
+        if (!_hole)
+        {
+            return;
+        }
+
+        _hole = false;
+        _size--;
+        if (_size > 0)
+        {
+            Place(0, _heap[_size]);
+            _heap[_size] = default;
+            SiftDown(0);
+        }
+    }
+
+    private void RemoveAt(int index)
+    {
+        _size--;
+        if (index < _size)
+        {
+            Place(index, _heap[_size]);
+            if (!SiftUp(index))
+            {
+                SiftDown(index);
+            }
+        }
+
+        _heap[_size] = default;
     }
 
     // Moves the entry at index up while it beats its parent; returns whether it moved.
@@ -126,12 +167,12 @@ internal sealed class ReadyPriorities
         while (true)
         {
             int child = (2 * index) + 1;
-            if (child >= _count)
+            if (child >= _size)
             {
                 break;
             }
 
-            if (child + 1 < _count && Before(_heap[child + 1], _heap[child]))
+            if (child + 1 < _size && Before(_heap[child + 1], _heap[child]))
             {
                 child++;
             }

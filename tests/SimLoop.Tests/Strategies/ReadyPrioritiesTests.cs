@@ -36,7 +36,7 @@ public class ReadyPrioritiesTests
     }
 
     [Test]
-    public void HighestSlot_TasksOfDifferentPriorities_IsTheHighestPriorityItem()
+    public void Highest_TasksOfDifferentPriorities_IsTheHighestPriorityItem()
     {
         var sim = new Simulation();
         (ReadyQueue queue, ReadyPriorities priorities) = Attached();
@@ -44,11 +44,11 @@ public class ReadyPrioritiesTests
         queue.Enqueue(Item(Task(sim, 9)));
         queue.Enqueue(Item(Task(sim, 7)));
 
-        Assert.That(queue[queue.IndexOfSlot(priorities.HighestSlot)].Owner!.Priority, Is.EqualTo(9));
+        Assert.That(queue[queue.IndexOfSlot(priorities.Highest().Slot)].Owner!.Priority, Is.EqualTo(9));
     }
 
     [Test]
-    public void HighestSlot_EqualPriorities_IsTheOldestItem_NotTheNewest()
+    public void Highest_EqualPriorities_IsTheOldestItem_NotTheNewest()
     {
         var sim = new Simulation();
         SimTask task = Task(sim, 3);
@@ -61,20 +61,20 @@ public class ReadyPrioritiesTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(queue.RemoveAt(queue.IndexOfSlot(priorities.HighestSlot)).Sequence, Is.EqualTo(older.Sequence));
-            Assert.That(queue.RemoveAt(queue.IndexOfSlot(priorities.HighestSlot)).Sequence, Is.EqualTo(newer.Sequence));
+            Assert.That(queue.RemoveAt(queue.IndexOfSlot(priorities.Highest().Slot)).Sequence, Is.EqualTo(older.Sequence));
+            Assert.That(queue.RemoveAt(queue.IndexOfSlot(priorities.Highest().Slot)).Sequence, Is.EqualTo(newer.Sequence));
         }
     }
 
     [Test]
-    public void HighestSlot_WorkOfNoTask_RunsBeforeEveryTask()
+    public void Highest_WorkOfNoTask_RunsBeforeEveryTask()
     {
         var sim = new Simulation();
         (ReadyQueue queue, ReadyPriorities priorities) = Attached();
         queue.Enqueue(Item(Task(sim, long.MaxValue - 1)));
         queue.Enqueue(Item(owner: null));
 
-        Assert.That(queue[queue.IndexOfSlot(priorities.HighestSlot)].Owner, Is.Null);
+        Assert.That(queue[queue.IndexOfSlot(priorities.Highest().Slot)].Owner, Is.Null);
     }
 
     [Test]
@@ -89,7 +89,7 @@ public class ReadyPrioritiesTests
         high.Priority = 1;
         queue.Attach(priorities);
 
-        Assert.That(queue[queue.IndexOfSlot(priorities.HighestSlot)].Owner!.Priority, Is.EqualTo(5));
+        Assert.That(queue[queue.IndexOfSlot(priorities.Highest().Slot)].Owner!.Priority, Is.EqualTo(5));
     }
 
     [Test]
@@ -108,7 +108,7 @@ public class ReadyPrioritiesTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(priorities.Count, Is.EqualTo(40));
-            Assert.That(queue.IndexOfSlot(priorities.HighestSlot), Is.EqualTo(LinearScan(queue)));
+            Assert.That(queue.IndexOfSlot(priorities.Highest().Slot), Is.EqualTo(LinearScan(queue)));
         }
     }
 
@@ -141,7 +141,7 @@ public class ReadyPrioritiesTests
                 queue.Attach(priorities);
             }
 
-            int chosen = queue.IndexOfSlot(priorities.HighestSlot);
+            int chosen = queue.IndexOfSlot(priorities.Highest().Slot);
             Assert.That(chosen, Is.EqualTo(LinearScan(queue)), $"operation {operation}");
             agreed++;
             largest = Math.Max(largest, queue.Count);
