@@ -20,11 +20,13 @@ internal sealed class ThreadPoolListener : EventListener
     private const int DequeueEventId = 31;
     private const int ThreadTransferSendEventId = 150;
     private const int TimerTransferKind = 1;
+    private const int ProbeAttempts = 50;
 
     // Keywords ThreadPool (0x2) and ThreadTransfer (0x10): the pool's enqueue/dequeue events and timer starts.
     private const EventKeywords FrameworkKeywords = (EventKeywords)0x12;
 
     private static readonly TimeSpan IdleBeforeStop = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ProbeWait = TimeSpan.FromMilliseconds(100);
     // s_gate orders starts and stops; s_sources is guarded by itself and never held while calling into an
     // EventSource, since the runtime calls OnEventSourceCreated under its own listener lock.
     private static readonly object s_gate = new();
@@ -32,6 +34,7 @@ internal sealed class ThreadPoolListener : EventListener
     private static ThreadPoolListener? s_instance;
     private static int s_running;
     private static int s_reporting; // 1 while reporting; set and cleared with Interlocked (full fences)
+    private static volatile bool s_starting; // while Acquire turns reporting on
     private static bool s_poolReports;
     private static long s_idleSinceTicks;
 
@@ -51,6 +54,12 @@ internal sealed class ThreadPoolListener : EventListener
         get => t_stepLoop;
         set => t_stepLoop = value;
     }
+
+    /// <summary>Gets how many no-op work items a start queues, at most, before it gives up on the pool's reports.</summary>
+    public static int ProbeTries => ProbeAttempts;
+
+    /// <summary>Gets the longest a start waits for the pool to report an enqueue, in wall time.</summary>
+    public static TimeSpan ProbeTime => ProbeWait * ProbeAttempts;
 
     /// <summary>Gets whether the listener is on (a simulation runs, or one ran moments ago).</summary>
     public static bool IsReporting => Volatile.Read(ref s_reporting) == 1;
@@ -72,13 +81,25 @@ internal sealed class ThreadPoolListener : EventListener
         {
             if (Volatile.Read(ref s_reporting) == 0)
             {
-                s_instance ??= new ThreadPoolListener(); // the base constructor reports the sources that exist
-                foreach (EventSource source in Sources())
+                // In a fresh process the pool's event source is created by the probe's first work item, after the
+                // sources that exist now were enabled: it must be enabled as it is created, or no enqueue is ever
+                // reported to the probe and the run's first pool hops go unseen.
+                s_starting = true;
+                try
                 {
-                    Enable(s_instance, source);
+                    s_instance ??= new ThreadPoolListener(); // the base constructor reports the sources that exist
+                    foreach (EventSource source in Sources())
+                    {
+                        Enable(s_instance, source);
+                    }
+
+                    s_poolReports = ProbeEnqueueReports();
+                }
+                finally
+                {
+                    s_starting = false;
                 }
 
-                s_poolReports = ProbeEnqueueReports();
                 Interlocked.Exchange(ref s_reporting, 1);
                 foreach (EventSource source in Sources())
                 {
@@ -137,7 +158,7 @@ internal sealed class ThreadPoolListener : EventListener
             s_sources.Add(eventSource);
         }
 
-        if (Volatile.Read(ref s_reporting) == 1)
+        if (Volatile.Read(ref s_reporting) == 1 || s_starting)
         {
             Enable(this, eventSource);
         }
@@ -218,7 +239,7 @@ internal sealed class ThreadPoolListener : EventListener
     // events is not enough: probe with a no-op work item until an enqueue from this thread is seen.
     private static bool ProbeEnqueueReports()
     {
-        for (int attempt = 0; attempt < 50; attempt++)
+        for (int attempt = 0; attempt < ProbeAttempts; attempt++)
         {
             using var ran = new ManualResetEventSlim(initialState: false);
             t_probing = true;
@@ -232,7 +253,7 @@ internal sealed class ThreadPoolListener : EventListener
                 return true;
             }
 
-            ran.Wait(TimeSpan.FromMilliseconds(100));
+            ran.Wait(ProbeWait);
         }
 
         return false;
