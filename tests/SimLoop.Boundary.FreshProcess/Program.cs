@@ -1,31 +1,40 @@
 using SimLoop;
 
-// `dotnet SimLoop.Boundary.FreshProcess.dll <program>`: runs that program as the first simulation of this process and
-// prints "ok" and its step count, or the exception's type and message; the exit code is 0 only for "ok".
+// `dotnet SimLoop.Boundary.FreshProcess.dll <program>`: runs that program as the first simulations of this process
+// (seeds 0 to 7 under Random, one after the other) and prints "ok" and the steps of each, or the first exception's
+// type and message; the exit code is 0 only for "ok".
 string program = args.Length == 1 ? args[0] : "";
 Func<Task>? main = program switch
 {
     "task-run" => TaskRun,
     "configure-await-false" => ConfigureAwaitFalse,
     "yield-after-timer" => YieldAfterTimer,
+    "semaphore-cancel" => SemaphoreCancel,
     _ => null,
 };
 if (main is null)
 {
-    Console.Error.WriteLine($"unknown program '{program}': task-run, configure-await-false or yield-after-timer");
+    Console.Error.WriteLine(
+        $"unknown program '{program}': task-run, configure-await-false, yield-after-timer or semaphore-cancel");
     return 2;
 }
 
+var steps = new List<long>();
 try
 {
-    var sim = new Simulation(new SimulationOptions { Seed = 1 });
-    sim.Run(main);
-    Console.WriteLine($"ok {sim.Steps}");
+    for (long seed = 0; seed < 8; seed++)
+    {
+        var sim = new Simulation(new SimulationOptions { Seed = seed, Strategy = ScheduleStrategy.Random });
+        sim.Run(main);
+        steps.Add(sim.Steps);
+    }
+
+    Console.WriteLine($"ok {string.Join(' ', steps)}");
     return 0;
 }
 catch (Exception exception)
 {
-    Console.WriteLine($"{exception.GetType().Name}: {exception.Message}");
+    Console.WriteLine($"seed {steps.Count}: {exception.GetType().Name}: {exception.Message}");
     return 1;
 }
 
@@ -72,6 +81,61 @@ static async Task YieldAfterTimer()
     }
 
     Check(Sim.Current.Elapsed == TimeSpan.FromMilliseconds(5));
+}
+
+// SemaphoreSlim.WaitAsync(token) with the cancellation and a Release close together: the semaphore's own code sends
+// its continuations to the pool.
+static async Task SemaphoreCancel()
+{
+    using var gate = new SemaphoreSlim(1);
+    using var hurry = new CancellationTokenSource();
+    int inside = 0;
+    async Task UseAsync(CancellationToken token)
+    {
+        try
+        {
+            await gate.WaitAsync(token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            Check(++inside == 1);
+            await Task.Yield();
+            inside--;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    SimTask[] tasks =
+    [
+        Sim.Spawn(() => UseAsync(CancellationToken.None), "caller#1"),
+        Sim.Spawn(() => UseAsync(hurry.Token), "caller#2"),
+        Sim.Spawn(async () =>
+        {
+            await Task.Yield();
+            await UseAsync(CancellationToken.None);
+        }, "caller#3"),
+        Sim.Spawn(async () =>
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                await Task.Yield();
+            }
+
+            hurry.Cancel();
+        }, "user"),
+    ];
+    foreach (SimTask task in tasks)
+    {
+        await task;
+    }
 }
 
 static void Check(bool condition)

@@ -2,9 +2,9 @@ using System.Diagnostics;
 
 namespace SimLoop.Boundary.Tests;
 
-// The first simulation of a process meets a thread pool whose event source may not exist yet, and work it sends to the
+// The first simulations of a process meet a thread pool whose event source may not exist yet, and work they send to the
 // pool must be followed from its very first hop. A test host has long left that start-up behind, so each case starts
-// a fresh process (tests/SimLoop.Boundary.FreshProcess) whose first simulation hops to the pool.
+// a fresh process (tests/SimLoop.Boundary.FreshProcess) whose first simulations hop to the pool.
 public class FreshProcessTests
 {
     private static string FreshProcessDll =>
@@ -35,7 +35,8 @@ public class FreshProcessTests
     [TestCase("task-run")]
     [TestCase("configure-await-false")]
     [TestCase("yield-after-timer")]
-    public void FirstSimulationOfAProcess_SendingWorkToThePool_RunsItAsSteps(string program)
+    [TestCase("semaphore-cancel")]
+    public void FirstSimulationsOfAProcess_SendingWorkToThePool_RunItAsSteps(string program)
     {
         (int exitCode, string output) = RunFresh(program);
 
@@ -55,7 +56,7 @@ public class FreshProcessTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(output.Trim(), Is.EqualTo("unknown program 'no-such-program': task-run, configure-await-false or yield-after-timer"));
+            Assert.That(output.Trim(), Is.EqualTo("unknown program 'no-such-program': task-run, configure-await-false, yield-after-timer or semaphore-cancel"));
             Assert.That(exitCode, Is.EqualTo(2));
         }
     }
