@@ -35,7 +35,6 @@ internal sealed class ThreadPoolListener : EventListener
     private static int s_running;
     private static int s_reporting; // 1 while reporting; set and cleared with Interlocked (full fences)
     private static volatile bool s_starting; // while Acquire turns reporting on
-    private static bool s_poolReports;
     private static long s_idleSinceTicks;
 
     // The loop whose step is running on this thread (the loop thread, or a pool thread holding the baton).
@@ -65,7 +64,8 @@ internal sealed class ThreadPoolListener : EventListener
     public static bool IsReporting => Volatile.Read(ref s_reporting) == 1;
 
     /// <summary>A simulation starts: turns reporting on if it was off.</summary>
-    /// <returns>Whether enqueues are reported, so that work sent to the pool can be kept under the loop's control.</returns>
+    /// <returns>Whether enqueues are reported, so that work sent to the pool can be kept under the loop's control; if not,
+    /// reporting is left off and the caller releases at once instead of running.</returns>
     /// <remarks>No lock while reporting is on. The count is raised before the flag is read, and StopIfIdle clears the
     /// flag before it reads the count (both with full fences), so either the stop sees this run and backs off, or this
     /// run sees the flag cleared and turns reporting back on under the lock before its first step.</remarks>
@@ -74,40 +74,57 @@ internal sealed class ThreadPoolListener : EventListener
         Interlocked.Increment(ref s_running);
         if (Volatile.Read(ref s_reporting) == 1)
         {
-            return s_poolReports;
+            return true;
         }
 
         lock (s_gate)
         {
-            if (Volatile.Read(ref s_reporting) == 0)
+            if (Volatile.Read(ref s_reporting) == 1)
             {
-                // In a fresh process the pool's event source is created by the probe's first work item, after the
-                // sources that exist now were enabled: it must be enabled as it is created, or no enqueue is ever
-                // reported to the probe and the run's first pool hops go unseen.
-                s_starting = true;
-                try
-                {
-                    s_instance ??= new ThreadPoolListener(); // the base constructor reports the sources that exist
-                    foreach (EventSource source in Sources())
-                    {
-                        Enable(s_instance, source);
-                    }
-
-                    s_poolReports = ProbeEnqueueReports();
-                }
-                finally
-                {
-                    s_starting = false;
-                }
-
-                Interlocked.Exchange(ref s_reporting, 1);
-                foreach (EventSource source in Sources())
-                {
-                    Enable(s_instance, source); // again: a source created meanwhile saw reporting still off
-                }
+                return true;
             }
 
-            return s_poolReports;
+            if (!StartReporting())
+            {
+                // Left off, so that the next run probes again rather than trust a pool that did not report.
+                foreach (EventSource source in Sources())
+                {
+                    s_instance!.DisableEvents(source);
+                }
+
+                return false;
+            }
+
+            Interlocked.Exchange(ref s_reporting, 1);
+            foreach (EventSource source in Sources())
+            {
+                Enable(s_instance!, source); // again: a source created meanwhile saw reporting still off
+            }
+
+            return true;
+        }
+    }
+
+    // Under s_gate: enables the sources and probes until the pool reports an enqueue. In a fresh process the pool's
+    // event source is created by the probe's first work item, after the sources that exist now were enabled: it is
+    // enabled as it is created (s_starting), or no enqueue would ever be reported and the run's first pool hops would
+    // go unseen.
+    private static bool StartReporting()
+    {
+        s_starting = true;
+        try
+        {
+            s_instance ??= new ThreadPoolListener(); // the base constructor reports the sources that exist
+            foreach (EventSource source in Sources())
+            {
+                Enable(s_instance, source);
+            }
+
+            return ProbeEnqueueReports();
+        }
+        finally
+        {
+            s_starting = false;
         }
     }
 
