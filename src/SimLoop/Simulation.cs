@@ -152,10 +152,10 @@ public sealed partial class Simulation
 
     private void Execute(SimTask main)
     {
+        AcquirePoolReports();
         SynchronizationContext? previous = SynchronizationContext.Current;
         t_current = this;
         _state = RunState.Running;
-        ThreadPoolListener.Acquire();
         ThreadPoolListener.StepLoop = _loop;
         _loop.Guard.Enter();
         StepWatch watch = _loop.Watch;
@@ -194,6 +194,26 @@ public sealed partial class Simulation
         }
 
         ending.ThrowIfFailed();
+    }
+
+    // Without the pool's enqueue reports, work a step sends to the thread pool would run unheld, outside the run's
+    // order, and the run would end as an escape that names the wrong cause: refuse to start instead.
+    private static void AcquirePoolReports()
+    {
+        if (ThreadPoolListener.Acquire())
+        {
+            return;
+        }
+
+        ThreadPoolListener.Release();
+        throw new SimulationException(
+            "The simulation did not start: SimLoop turned on the runtime's thread-pool events (FrameworkEventSource) " +
+            $"and queued {ThreadPoolListener.ProbeTries} no-op work items to the pool over up to " +
+            $"{TimeFormat.Duration(ThreadPoolListener.ProbeTime)} of wall time, and the runtime reported none, so work a step sends to the pool (Task.Run, a ConfigureAwait(false) " +
+            "continuation) could not be kept in the run's order. Either EventSource is off in this process " +
+            "(EventSourceSupport=false, as trimmed or NativeAOT apps may set it), or no pool thread ran work meanwhile " +
+            "(a thread pool starved by blocked threads). Run the simulation again once pool threads are free, or with " +
+            "EventSource support on");
     }
 
     // The loop, under ControlledExecution where the watchdog may need to abort a step that never yields: nothing else
