@@ -13,7 +13,7 @@ using Microsoft.Build.Utilities;
 
 public sealed class ExtractDocSamples : Task
 {
-    private static readonly Regex s_docMarker = new(@"<!--\s*samples:\s*(?<project>\S+)(?<reason>.*?)-->", RegexOptions.Singleline);
+    private static readonly Regex s_docMarker = new(@"^\s*<!--\s*samples:\s*(?<project>[^\s,:]+)(?<reason>.*?)-->\s*$", RegexOptions.Multiline);
     private static readonly Regex s_blockMarker = new(@"^\s*<!--\s*sample:(?<options>.*?)-->\s*$");
     private static readonly Regex s_fence = new(@"^```\s*(?<lang>[\w#+-]*)\s*$");
     private static readonly Regex s_usingDirective = new(@"^using\s+(static\s+)?[A-Za-z_][\w.]*(\s*=\s*[\w.<>, ]+)?\s*;\s*(//.*)?$");
@@ -82,7 +82,7 @@ public sealed class ExtractDocSamples : Task
             return null;
         }
 
-        string project = marker.Groups["project"].Value.TrimEnd(',', ':');
+        string project = marker.Groups["project"].Value;
         if (project == "none")
         {
             excluded = true;

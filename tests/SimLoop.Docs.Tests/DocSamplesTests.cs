@@ -57,6 +57,6 @@ public partial class DocSamplesTests
     [GeneratedRegex(@"^```\s*(csharp|cs|c#)\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex CSharpFence();
 
-    [GeneratedRegex(@"<!--\s*samples:\s*(?<project>[^\s,:]+)(?<reason>.*?)-->", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s*<!--\s*samples:\s*(?<project>[^\s,:]+)(?<reason>.*?)-->\s*$", RegexOptions.Multiline)]
     private static partial Regex SamplesMarker();
 }
