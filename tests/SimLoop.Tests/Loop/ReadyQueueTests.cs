@@ -146,9 +146,11 @@ public class ReadyQueueTests
         Assert.That(() => queue[index], Throws.TypeOf<SimulationInvariantException>().With.Message.Contains("within the queue"));
     }
 
-    [Test]
-    public void RemoveAt_OnAnEmptyQueue_IsAnInvariantFailure() =>
-        Assert.That(() => new ReadyQueue().RemoveAt(0), Throws.TypeOf<SimulationInvariantException>());
+    [TestCase(0, 0)]
+    [TestCase(3, 3)]
+    [TestCase(3, -1)]
+    public void RemoveAt_OutsideTheQueue_IsAnInvariantFailure(int count, int index) =>
+        Assert.That(() => Queue(count).RemoveAt(index), Throws.TypeOf<SimulationInvariantException>().With.Message.Contains("chosen ready item is within the queue"));
 
     [Test]
     public void Enqueue_ASequenceNotAboveTheLast_IsAnInvariantFailure()

@@ -101,6 +101,10 @@ public class PoolReserveTests
             }
         }).Result;
 
-        Assert.That((fromTestThread, fromPoolThread), Is.EqualTo((Spare + 1, Spare + 2)));
+        PoolReserve.Hold();
+        int afterTheLoopEnded = MinWorkers();
+        PoolReserve.Release();
+
+        Assert.That((fromTestThread, fromPoolThread, afterTheLoopEnded), Is.EqualTo((Spare + 1, Spare + 2, Spare + 1)));
     }
 }

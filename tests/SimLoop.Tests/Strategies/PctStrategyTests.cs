@@ -109,6 +109,16 @@ public class PctStrategyTests
         Assert.That(taken, Is.EqualTo(new long[] { 1, 2, 3, 4, 6 }));
     }
 
+    [Test]
+    public void Constructor_DepthBelowOne_OrNegativeSteps_IsAnInvariantFailure()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(() => new PctStrategy(0, depth: 0), Throws.TypeOf<SimulationInvariantException>().With.Message.Contains("depth is at least 1"));
+            Assert.That(() => new PctStrategy(0, steps: -1), Throws.TypeOf<SimulationInvariantException>().With.Message.Contains("not negative"));
+        }
+    }
+
     [TestCase(0)]
     [TestCase(-1)]
     public void PctDepth_BelowOne_IsRejected(int depth) =>
