@@ -26,6 +26,7 @@ internal sealed partial class ReportWriter
             `tests/SimLoop.BugBench/Bugs/AccountBug.cs` is SCTBench's `account` written as async C#: a deposit and a
             withdrawal each read the balance, await the ledger, and write back what they read plus their amount.
 
+            <!-- sample: context=AccountBugRun -->
             ```csharp
             public async Task DepositAsync(int amount)
             {
@@ -38,16 +39,18 @@ internal sealed partial class ReportWriter
             In Fifo order (asyncio's) the test passes: the withdrawal authorizes first, so the deposit has written before
             the withdrawal reads. Pct found the lost update at seed {{found.Seed}}, the {{Ordinal(seedsRun)}} seed it tried:
 
+            <!-- sample: context=AccountBugRun -->
             ```csharp
             var sim = new Simulation(new SimulationOptions { Seed = {{found.Seed}}, Strategy = ScheduleStrategy.Pct, RecordSchedule = true });
-            sim.Run(bug.Run);   // {{found.Failure}}
-            sim.Schedule!.Save("account.schedule");
+            try { sim.Run(bug.Run); }   // {{found.Failure}}
+            catch (InvalidOperationException) { sim.Schedule!.Save("account.schedule"); }
             ```
 
             The recorded schedule has {{found.Choices}} choices, {{minimized.OriginalDepartures}} of them departures from Fifo order.
             It replays without the seed ({{found.Replays}} times out of {{found.ReplayRuns}}, the same exception and message
             each time), and `ScheduleMinimizer.Minimize` shrinks it in {{minimized.Runs}} runs to what the bug needs:
 
+            <!-- sample: continues -->
             ```csharp
             MinimizedSchedule minimized = ScheduleMinimizer.Minimize(bug.Run, Schedule.Load("account.schedule"));
             Console.WriteLine(minimized.Explain());

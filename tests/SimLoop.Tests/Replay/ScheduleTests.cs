@@ -1,4 +1,4 @@
-namespace SimLoop.Tests.Scheduling;
+namespace SimLoop.Tests.Replay;
 
 public class ScheduleTests
 {

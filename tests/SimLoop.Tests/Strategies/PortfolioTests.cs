@@ -1,4 +1,6 @@
-namespace SimLoop.Tests.Scheduling;
+using SimLoop.Tests.Loop;
+
+namespace SimLoop.Tests.Strategies;
 
 public class PortfolioTests
 {
@@ -32,6 +34,39 @@ public class PortfolioTests
         string portfolio = Fingerprint(new SimulationOptions { Seed = seed, Strategy = ScheduleStrategy.Portfolio });
 
         Assert.That(portfolio, Is.EqualTo(Fingerprint(new SimulationOptions { Seed = seed, Strategy = member, PctDepth = depth })));
+    }
+
+    // The mapping is part of what a seed means: a seed in a regressions file must pick the same member next year.
+    [TestCase(0L, ScheduleStrategy.Random, 0)]
+    [TestCase(1L, ScheduleStrategy.Pct, 2)]
+    [TestCase(2L, ScheduleStrategy.Pct, 3)]
+    [TestCase(3L, ScheduleStrategy.Random, 0)]
+    [TestCase(4L, ScheduleStrategy.Pct, 2)]
+    [TestCase(3_000_000_002L, ScheduleStrategy.Pct, 3)]
+    [TestCase(-1L, ScheduleStrategy.Pct, 3)]
+    [TestCase(-2L, ScheduleStrategy.Pct, 2)]
+    [TestCase(-3L, ScheduleStrategy.Random, 0)]
+    [TestCase(long.MinValue, ScheduleStrategy.Pct, 2)]
+    public void Member_IsFixedByTheSeed(long seed, ScheduleStrategy strategy, int depth) =>
+        Assert.That(Portfolio.Member(seed), Is.EqualTo((strategy, depth)));
+
+    [Test]
+    public void Create_PctMember_TakesTheMembersDepth_AndTheGivenSteps()
+    {
+        var pct = (PctStrategy)Portfolio.Create(2, pctSteps: 9);
+
+        Assert.That((pct.Depth, pct.Horizon), Is.EqualTo((3, 9L)));
+    }
+
+    [Test]
+    public void Create_RandomMember_ChoosesAsRandomWithTheSameSeed()
+    {
+        IScheduleStrategy member = Portfolio.Create(3, new SimulationOptions().PctSteps);
+        var alone = new RandomStrategy(3);
+        ReadyQueue six = ReadyItems.Queue(6);
+
+        Assert.That(Enumerable.Range(1, 20).Select(step => member.NextReadyItem(six, step)),
+            Is.EqualTo(Enumerable.Range(1, 20).Select(step => alone.NextReadyItem(six, step))));
     }
 
     [Test]

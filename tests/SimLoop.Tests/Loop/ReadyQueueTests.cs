@@ -1,10 +1,9 @@
-namespace SimLoop.Tests.Scheduling;
+using static SimLoop.Tests.Loop.ReadyItems;
+
+namespace SimLoop.Tests.Loop;
 
 public class ReadyQueueTests
 {
-    private static WorkItem Item(long sequence) =>
-        new(callback: null, state: null, task: null, owner: null, sequence, TraceEventKind.Continuation);
-
     // Leaves the queue with items 7..22 in a full ring of 16 whose head is at slot 6: slots 6..15 hold 7..16 and
     // slots 0..5 hold 17..22, so the posting order and the physical order of the slots differ.
     private static ReadyQueue WrappedFullRing()
@@ -27,9 +26,6 @@ public class ReadyQueueTests
 
         return queue;
     }
-
-    private static List<long> Sequences(ReadyQueue queue) =>
-        [.. Enumerable.Range(0, queue.Count).Select(i => queue[i].Sequence)];
 
     [Test]
     public void RemoveAtZero_AfterGrowingAWrappedRing_ReturnsItemsInPostingOrder()
@@ -85,6 +81,83 @@ public class ReadyQueueTests
             Assert.That(Sequences(queue), Is.EquivalentTo(Enumerable.Range(7, 16).Where(i => i != 19).Select(i => (long)i)));
             Assert.That(queue[11].Sequence, Is.EqualTo(7));
         }
+    }
+
+    [Test]
+    public void Enqueue_PastSeveralGrowths_WithoutWrapping_KeepsPostingOrder()
+    {
+        ReadyQueue queue = Queue(100);
+
+        Assert.That(Sequences(queue), Is.EqualTo(Enumerable.Range(1, 100).Select(i => (long)i)));
+    }
+
+    [Test]
+    public void RemoveAtZero_InterleavedWithEnqueues_AcrossGrowths_IsFirstInFirstOut()
+    {
+        // Two in, one out, 60 times: the head walks around the ring while it grows from 16 to 32 to 64.
+        var queue = new ReadyQueue();
+        var removed = new List<long>();
+        long next = 1;
+        for (int round = 0; round < 60; round++)
+        {
+            queue.Enqueue(Item(next++));
+            queue.Enqueue(Item(next++));
+            removed.Add(queue.RemoveAt(0).Sequence);
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(removed, Is.EqualTo(Enumerable.Range(1, 60).Select(i => (long)i)));
+            Assert.That(Sequences(queue), Is.EqualTo(Enumerable.Range(61, 60).Select(i => (long)i)));
+        }
+    }
+
+    [Test]
+    public void RemoveAtLast_TakesTheNewest_AndMovesTheOldestIntoItsSlot()
+    {
+        ReadyQueue queue = Queue(4);
+
+        WorkItem taken = queue.RemoveAt(3);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(taken.Sequence, Is.EqualTo(4));
+            Assert.That(Sequences(queue), Is.EqualTo(new long[] { 2, 3, 1 }));
+        }
+    }
+
+    [Test]
+    public void RemoveAt_TheLastItem_LeavesAnEmptyQueueThatTakesNewItems()
+    {
+        ReadyQueue queue = Queue(1);
+
+        queue.RemoveAt(0);
+        queue.Enqueue(Item(2));
+
+        Assert.That(Sequences(queue), Is.EqualTo(new long[] { 2 }));
+    }
+
+    [TestCase(-1)]
+    [TestCase(3)]
+    public void Indexer_OutsideTheQueue_IsAnInvariantFailure(int index)
+    {
+        ReadyQueue queue = Queue(3);
+
+        Assert.That(() => queue[index], Throws.TypeOf<SimulationInvariantException>().With.Message.Contains("within the queue"));
+    }
+
+    [TestCase(0, 0)]
+    [TestCase(3, 3)]
+    [TestCase(3, -1)]
+    public void RemoveAt_OutsideTheQueue_IsAnInvariantFailure(int count, int index) =>
+        Assert.That(() => Queue(count).RemoveAt(index), Throws.TypeOf<SimulationInvariantException>().With.Message.Contains("chosen ready item is within the queue"));
+
+    [Test]
+    public void Enqueue_ASequenceNotAboveTheLast_IsAnInvariantFailure()
+    {
+        ReadyQueue queue = Queue(3);
+
+        Assert.That(() => queue.Enqueue(Item(3)), Throws.TypeOf<SimulationInvariantException>().With.Message.Contains("increasing sequence"));
     }
 
     // The same program in asyncio (a worker printing "i start", sleep(0), "i middle", sleep(0), "i end"; main creating

@@ -1,6 +1,6 @@
 using SimLoop.Tests.Support;
 
-namespace SimLoop.Tests.Scheduling;
+namespace SimLoop.Tests.PoolCapture;
 
 public class ThreadGuardTests
 {

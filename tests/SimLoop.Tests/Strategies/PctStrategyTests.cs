@@ -1,4 +1,6 @@
-namespace SimLoop.Tests.Scheduling;
+using SimLoop.Tests.Loop;
+
+namespace SimLoop.Tests.Strategies;
 
 public class PctStrategyTests
 {
@@ -68,6 +70,53 @@ public class PctStrategyTests
         }
 
         Assert.That(laterFirst, Is.InRange(1, 49));
+    }
+
+    // The horizon a seed draws when PctSteps is not given (4 << k with probability 2^-(k+1), from stream 3), as an
+    // independent implementation of the generator computes it: part of what a seed means.
+    [TestCase(0L, 4L)]
+    [TestCase(1L, 32L)]
+    [TestCase(3L, 16L)]
+    [TestCase(5L, 8L)]
+    [TestCase(7L, 4L)]
+    public void Horizon_NotGiven_IsDrawnFromTheSeed(long seed, long horizon) =>
+        Assert.That(new PctStrategy(seed).Horizon, Is.EqualTo(horizon));
+
+    [Test]
+    public void Horizon_Given_IsTheStepsGiven_AndDepthIsKept()
+    {
+        var pct = new PctStrategy(seed: 1, depth: 5, steps: 12);
+
+        Assert.That((pct.Horizon, pct.Depth), Is.EqualTo((12L, 5)));
+    }
+
+    [Test]
+    public void NextReadyItem_WorkOfNoTask_RunsOldestFirst_WhereverItSits()
+    {
+        // Items 2, 3, 4, 1, 6: taking the newest moved the oldest to index 3. Work of no task (sim.At actions) has
+        // the highest priority, and ties go to the oldest.
+        ReadyQueue queue = ReadyItems.Queue(5);
+        queue.RemoveAt(4);
+        queue.Enqueue(ReadyItems.Item(6));
+        var pct = new PctStrategy(seed: 0, depth: 1);
+
+        var taken = new List<long>();
+        for (long step = 1; queue.Count > 0; step++)
+        {
+            taken.Add(queue.RemoveAt(pct.NextReadyItem(queue, step)).Sequence);
+        }
+
+        Assert.That(taken, Is.EqualTo(new long[] { 1, 2, 3, 4, 6 }));
+    }
+
+    [Test]
+    public void Constructor_DepthBelowOne_OrNegativeSteps_IsAnInvariantFailure()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(() => new PctStrategy(0, depth: 0), Throws.TypeOf<SimulationInvariantException>().With.Message.Contains("depth is at least 1"));
+            Assert.That(() => new PctStrategy(0, steps: -1), Throws.TypeOf<SimulationInvariantException>().With.Message.Contains("not negative"));
+        }
     }
 
     [TestCase(0)]
