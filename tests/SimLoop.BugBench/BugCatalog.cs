@@ -2,7 +2,7 @@ using SimLoop.BugBench.Bugs;
 
 namespace SimLoop.BugBench;
 
-/// <summary>Every bug of the benchmark, in report order: the SCTBench kernels first, then the issue's own list.</summary>
+/// <summary>Every bug of the benchmark, in report order: the SCTBench kernels first, then async patterns, then the deeper ones.</summary>
 internal static class BugCatalog
 {
     /// <summary>Gets the bugs the report covers.</summary>
@@ -10,7 +10,9 @@ internal static class BugCatalog
     [
         new AccountBug(), new ReorderBug(), new TwoStageBug(), new WrongLockBug(), new LockOrderBug(),
         new BoundedQueueBug(), new WorkQueueBug(), new LostWakeupBug(), new CheckThenActBug(),
-        new TwoAwaitAtomicityBug(), new UseAfterDisposeBug(), new TimeoutRetryBug(),
+        new TwoAwaitAtomicityBug(), new UseAfterDisposeBug(), new TimeoutRetryBug(), new LazyInitBug(),
+        new ChannelCloseBug(), new SeqlockBug(), new PhilosophersBug(), new LongWindowBug(), new LeaseExpiryBug(),
+        new CancelRollbackBug(), new CleanupTokenBug(),
     ];
 
     /// <summary>Gets bugs left out of the report until a core bug is fixed, each with the reason; run them by name.</summary>
