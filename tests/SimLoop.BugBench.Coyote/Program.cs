@@ -18,6 +18,8 @@ if (args.Length % 2 != 0 || !options.TryGetValue("bugs", out string? bugs))
 string[] strategies = options.GetValueOrDefault("strategies", "random,prioritization").Split(',');
 int ranges = int.Parse(options.GetValueOrDefault("ranges", "20"), CultureInfo.InvariantCulture);
 int cap = int.Parse(options.GetValueOrDefault("cap", "10000"), CultureInfo.InvariantCulture);
+// Warm up: the first engine in a process pays for loading and compiling Coyote; no search should carry that.
+_ = CoyoteSearch.Run(PortCatalog.Find(bugs.Split(',')[0]), strategies[0], range: 0, cap: 1);
 using TextWriter output = options.TryGetValue("out", out string? path) ? new StreamWriter(path) : Console.Out;
 foreach (string bug in bugs.Split(','))
 {
