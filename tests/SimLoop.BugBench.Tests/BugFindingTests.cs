@@ -74,6 +74,28 @@ public class BugFindingTests
     }
 
     [Test]
+    public void EveryBug_HasACoyotePortBesideIt()
+    {
+        string root = TestContext.CurrentContext.TestDirectory;
+        while (!File.Exists(Path.Combine(root, "SimLoop.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("SimLoop.sln not found above the test directory.");
+        }
+
+        string bugs = Path.Combine(root, "tests", "SimLoop.BugBench", "Bugs");
+        string ports = Path.Combine(root, "tests", "SimLoop.BugBench.Coyote", "Ports");
+        List<string> missing = [.. Directory.EnumerateFiles(bugs, "*Bug.cs")
+            .Select(file => Path.GetFileName(file)[..^"Bug.cs".Length])
+            .Where(name => !File.Exists(Path.Combine(ports, name + "Port.cs")))];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Directory.EnumerateFiles(bugs, "*Bug.cs").Count(), Is.EqualTo(BugCatalog.All.Count + BugCatalog.Blocked.Count));
+            Assert.That(missing, Is.Empty, "bugs without a port in tests/SimLoop.BugBench.Coyote/Ports");
+        }
+    }
+
+    [Test]
     public void SeedSearch_SilentBug_RunsEverySeedAndFindsNothing()
     {
         var silent = new SilentBug();

@@ -20,9 +20,10 @@ internal static class BugCatalog
     [
         (new ReleaseOnCancelBug(),
             "SemaphoreSlim.WaitAsync(token) with a cancellation and a Release close together sends BCL work to the thread " +
-            "pool that SimLoop sometimes cannot follow: the run stalls 30 s of wall time and ends in SimulationEscapeException, " +
-            "and whether it does depends on what ran before in the process (Random seed 3 escapes after seeds 0-2, runs clean " +
-            "alone), so a seed search over this bug is neither fast nor repeatable."),
+            "pool that SimLoop does not always follow, and how a run ends depends on what ran before it in the process: Random " +
+            "seed 100,000 run alone leaves the loop's control (SimulationEscapeException) at step 14, and run after the other " +
+            "seeds of its range it ends in a deadlock .NET would not reach (the cancelled waiter never wakes). A seed search " +
+            "over this bug is not repeatable until the core follows that work."),
     ];
 
     public static IBug Find(string name) =>
