@@ -42,6 +42,7 @@ internal sealed partial class ReportWriter
             }
         }
 
+        text.Append(Why(checks));
         text.AppendLine().AppendLine("| bug | depth | seeds: portfolio ≤ Coyote's best | wall time: 10x below Coyote's best | replays exactly | silent in Fifo | Pct ≤ Random |")
             .AppendLine("| --- | ---: | --- | --- | --- | --- | --- |");
         foreach (TargetCheck c in checks)
@@ -50,6 +51,43 @@ internal sealed partial class ReportWriter
         }
 
         return text.AppendLine().ToString();
+    }
+
+    // Why a target is missed, where the reason is the design's rather than one bug's: said only when it is missed.
+    private string Why(List<TargetCheck> checks)
+    {
+        var text = new StringBuilder();
+        if (checks.Any(c => c.Seeds == false))
+        {
+            text.AppendLine()
+                .AppendLine("Why the seeds target is missed where it is: the portfolio gives each member every third seed, so on a bug its best")
+                .AppendLine("member finds at the first seed it needs about three, and on a bug only one member finds quickly it needs about three")
+                .AppendLine("times that member's seeds; Coyote's column is the better of two strategies picked after the fact, bug by bug.");
+        }
+
+        if (checks.Any(c => c.PctAtMostRandom == false))
+        {
+            text.AppendLine()
+                .AppendLine("Why Pct trails Random where it does: these programs make 4 to 30 real choices, and most of their bugs need one")
+                .AppendLine("task to be preempted at one particular choice. Random takes each of two ready tasks with probability 1/2 at every")
+                .AppendLine("choice, so it keeps a window of one or two choices open often; Pct must also rank the two tasks right and put a")
+                .AppendLine("change point on that very choice, out of a horizon drawn from the seed (SimulationOptions.PctSteps unset), and its")
+                .AppendLine("default depth spends a second change point that can undo the first.");
+            List<string> ahead = [.. plan.Bugs.Where(PctAhead).Select(b => $"{b.Name} (Pct {Seeds(ScheduleStrategy.Pct, b)} vs Random {Seeds(ScheduleStrategy.Random, b)})")];
+            if (ahead.Count > 0)
+            {
+                text.AppendLine().AppendLine(Invariant($"Pct is well ahead (at most half Random's median) on {string.Join(", ", ahead)}."));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private bool PctAhead(IBug bug)
+    {
+        double? pct = Result(bug, ScheduleStrategy.Pct)?.MedianSeeds;
+        double? random = Result(bug, ScheduleStrategy.Random)?.MedianSeeds;
+        return pct is double p && (random is null || p * 2 <= random.Value) && Result(bug, ScheduleStrategy.Random) is not null;
     }
 
     private string ComparisonSection()

@@ -20,7 +20,7 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
             .AppendLine("replayed from its recorded schedule, and minimized to its departures from Fifo order.")
             .AppendLine("The bugs live in `tests/SimLoop.BugBench/Bugs/`, one file each. This file is generated: do not edit it by hand.")
             .AppendLine()
-            .AppendLine(Invariant($"- Command: `{command}` ({elapsed.TotalMinutes:F0} min wall time)"))
+            .AppendLine(Invariant($"- Command: `{command}` ({elapsed.TotalSeconds:F0} s wall time)"))
             .AppendLine(Invariant($"- Machine: {MachineInfo.Describe()}; {plan.Threads} worker threads"))
             .AppendLine(Invariant($"- Method: {plan.Ranges} independent seed ranges per bug and strategy (range r is seeds r x {BenchmarkPlan.RangeStride:N0} onwards),"))
             .AppendLine(Invariant($"  at most {plan.Cap:N0} seeds each; the first failure of every range is rerun recording its schedule, replayed {plan.Replays} times"))
