@@ -30,8 +30,9 @@ var plan = new BenchmarkPlan(
         ? [.. strategies.Split(',').Select(Enum.Parse<ScheduleStrategy>)]
         : [ScheduleStrategy.Fifo, ScheduleStrategy.Random, ScheduleStrategy.Pct, ScheduleStrategy.Portfolio],
     Ranges: Number("ranges", 20), Cap: Number("cap", 10_000), Replays: Number("replays", 100),
-    // Four threads a core: a run that deadlocks waits 100 ms of wall time, idle, before SimLoop reports it.
-    Threads: Number("threads", 4 * Environment.ProcessorCount),
+    // One thread a core: a deadlock is reported without waiting, so more threads would only share cores, and each
+    // search's wall time would carry the others' (Coyote's two processes get a core each).
+    Threads: Number("threads", Environment.ProcessorCount),
     CoyoteCap: options.TryGetValue("coyote", out string? coyoteMode) && coyoteMode == "run" ? Number("coyote-cap", 1_000) : 0);
 
 if (options.TryGetValue("seeds", out string? seeds))

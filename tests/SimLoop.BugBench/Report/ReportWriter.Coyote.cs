@@ -173,6 +173,11 @@ internal sealed partial class ReportWriter
     {
         double? ours = Result(bug, ScheduleStrategy.Portfolio)?.MedianMilliseconds;
         List<double> theirs = [.. (coyote ?? []).Where(c => c.Bug == bug.Name).Select(c => c.MedianMilliseconds).OfType<double>()];
+        if (coyote is null)
+        {
+            return Invariant($"{Time(ours, true)} vs Coyote not run");
+        }
+
         if (ours is null || theirs.Count == 0)
         {
             return Invariant($"{Time(ours, true)} vs {(theirs.Count == 0 ? "not found" : Milliseconds(theirs.Min()))}");

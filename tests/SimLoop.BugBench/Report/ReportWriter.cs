@@ -28,7 +28,7 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
             .AppendLine("  Schedule size is the number of real choices (steps where more than one ready item or due timer could go).")
             .AppendLine("  Fifo ignores the seed: it runs once, to show that finding each bug needs exploration.")
             .AppendLine("  Wall time to the first failure is measured per range, from its first seed to the end of the failing run,")
-            .AppendLine(Invariant($"  with {plan.Threads} ranges searched at once on the machine's cores (so each search shares a core)."))
+            .AppendLine(Invariant($"  with {plan.Threads} ranges searched at once, one thread each, on the machine's {Environment.ProcessorCount} cores."))
             .AppendLine(CoyoteMethod())
             .AppendLine()
             .AppendLine(Summary())
