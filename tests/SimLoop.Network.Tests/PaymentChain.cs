@@ -40,7 +40,8 @@ internal sealed class PaymentChain
 
     public static Func<Task> Program(bool idempotent, bool writeThrough) => () => Run(idempotent, writeThrough);
 
-    public static async Task Run(bool idempotent, bool writeThrough)
+    // Runs the chain; with lines, writes down the faults and what became of each order, for determinism checks.
+    public static async Task Run(bool idempotent, bool writeThrough, List<string>? lines = null)
     {
         var network = new SimNetwork();
         var chain = new PaymentChain(network, idempotent, writeThrough);
@@ -48,7 +49,8 @@ internal sealed class PaymentChain
         network.AddHost("b", chain.PlaceOrder);
         network.AddHost("c", chain.Charge);
         chain._payments = network.CreateClient("b", TimeSpan.FromMilliseconds(300));
-        Faults.Apply(network);
+        IReadOnlyList<NetworkFault> faults = Faults.Apply(network);
+        lines?.AddRange(faults.Select(static fault => fault.ToString()));
 
         using HttpClient shop = network.CreateClient("a", TimeSpan.FromSeconds(3));
         var confirmed = new List<int>();
@@ -61,10 +63,13 @@ internal sealed class PaymentChain
                 {
                     confirmed.Add(order);
                 }
+
+                lines?.Add($"{Hosts.At()} order {order}: {(int)response.StatusCode}");
             }
             catch (Exception failed) when (failed is HttpRequestException or TaskCanceledException)
             {
                 // Not confirmed: a may not count on it, and the shop moves on.
+                lines?.Add($"{Hosts.At()} order {order}: {failed.GetType().Name}");
             }
 
             await Sim.Delay(TimeSpan.FromMilliseconds(40));
