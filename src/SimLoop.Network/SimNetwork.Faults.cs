@@ -39,7 +39,7 @@ public sealed partial class SimNetwork
 
     private async Task RunFault(NetworkFault fault, ILogger log)
     {
-        await Sim.Delay(fault.At - _simulation.Elapsed);
+        await Sim.Delay(fault.At > _simulation.Elapsed ? fault.At - _simulation.Elapsed : TimeSpan.Zero);
         string subject = fault.Subject;
         if (AlreadyFaulted(fault) is { } why)
         {
