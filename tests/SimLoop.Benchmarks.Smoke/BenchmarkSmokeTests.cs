@@ -96,6 +96,9 @@ public class BenchmarkSmokeTests
                 return 4 * TinyTasks * 2;
             case NoteBenchmarks:
                 return 1;
+            case NetworkChainBenchmarks chain:
+                chain.Requests = TinyTasks;
+                return TinyTasks;
             case DeadlockBenchmarks deadlocks:
                 deadlocks.Runs = TinySeeds;
                 return TinySeeds;
