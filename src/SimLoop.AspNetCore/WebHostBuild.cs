@@ -21,7 +21,6 @@ internal static class WebHostBuild
         Simulation simulation = Sim.Current;
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            ApplicationName = name,
             ContentRootPath = AppContext.BaseDirectory,
             // Watching appsettings.json for changes starts a file watcher of its own thread.
             Args = ["--hostBuilder:reloadConfigOnChange=false"],
