@@ -41,6 +41,6 @@ public class AspNetCoreTests
             await Sim.Delay(TimeSpan.FromSeconds(1));
         });
 
-        Assert.That(lines, Is.EqualTo(new[] { "1020 user: timed out, shop generation 1", "1020 prices: aborted" }));
+        Assert.That(lines, Is.EqualTo(new[] { "1020 prices: aborted", "1020 user: timed out, shop generation 1" }));
     }
 }
