@@ -51,8 +51,11 @@ public static class SimArbitraries
         return Cases(Arb.From(Gen.Constant(faults), static _ => []));
     }
 
-    /// <summary>Generates every strategy (Fifo, Random, Pct, Portfolio), shrinking towards <see cref="ScheduleStrategy.Fifo"/>.</summary>
-    /// <returns>The arbitrary.</returns>
+    /// <summary>Generates <see cref="ScheduleStrategy.Portfolio"/>, the default of <c>[SimulationTest]</c> and
+    /// <c>SimulationRunner.Check</c> (its seeds take Random and Pct at two depths in turn), shrinking towards the
+    /// single strategies: Fifo, then Random, then Pct.</summary>
+    /// <returns>The arbitrary; <c>SIMLOOP_STRATEGY</c> pins it to the strategy it names.</returns>
+    /// <remarks>Fifo is not generated: it ignores the seed, so every Fifo case with the same faults is the same run.</remarks>
     public static Arbitrary<ScheduleStrategy> Strategies()
     {
         if (SeedSource.ReadStrategy(Environment(SeedSource.StrategyVariable)) is ScheduleStrategy pinned)
@@ -60,7 +63,8 @@ public static class SimArbitraries
             return Arb.From(Gen.Constant(pinned), static _ => []);
         }
 
-        return Arb.From(Gen.Elements(Enum.GetValues<ScheduleStrategy>()),
+        // Shrinking to a single strategy keeps the seed: a failure that still shows under Fifo is the simplest to read.
+        return Arb.From(Gen.Constant(ScheduleStrategy.Portfolio),
             static s => Enum.GetValues<ScheduleStrategy>().Where(other => other < s));
     }
 

@@ -70,11 +70,11 @@ public class SimArbitrariesTests
     }
 
     [Test]
-    public void Generated_Cases_CoverEveryStrategyAndManySeeds()
+    public void Generated_Cases_ArePortfolioRunsOverManySeeds()
     {
         List<SimCase> sample = [.. SimArbitraries.SimCases().Generator.Sample(200)];
 
-        Assert.That(sample.Select(c => c.Strategy).Distinct(), Is.EquivalentTo(Enum.GetValues<ScheduleStrategy>()));
+        Assert.That(sample.Select(c => c.Strategy), Has.All.EqualTo(ScheduleStrategy.Portfolio));
         Assert.That(sample.Select(c => c.Seed).Distinct().Count(), Is.GreaterThan(150));
         Assert.That(sample.SelectMany(c => c.Faults.Faults), Has.All.Matches<Fault>(f => f!.At <= TimeSpan.FromSeconds(10) && f.Task >= 0));
     }
@@ -87,14 +87,14 @@ public class SimArbitrariesTests
         Assert.That(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(100), property), Throws.Nothing);
     }
     [Test]
-    public void SimCasesWithFaults_Generated_CoverEveryStrategyAndCarryOnlyThoseFaults()
+    public void SimCasesWithFaults_Generated_ArePortfolioRunsAndCarryOnlyThoseFaults()
     {
         FaultPlan faults = FaultPlan.Parse("cancel[0]@1s");
         List<SimCase> sample = [.. SimArbitraries.SimCases(faults).Generator.Sample(200)];
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(sample.Select(c => c.Strategy).Distinct(), Is.EquivalentTo(Enum.GetValues<ScheduleStrategy>()));
+            Assert.That(sample.Select(c => c.Strategy), Has.All.EqualTo(ScheduleStrategy.Portfolio));
             Assert.That(sample.Select(c => c.Seed).Distinct().Count(), Is.GreaterThan(150));
             Assert.That(sample.Select(c => c.Faults), Has.All.EqualTo(faults));
         }
@@ -109,6 +109,14 @@ public class SimArbitrariesTests
         IEnumerable<SimCase> sample = SimArbitraries.SimCases(FaultPlan.None).Generator.Sample(20);
 
         Assert.That(sample, Has.All.EqualTo(new SimCase(5, ScheduleStrategy.Random, FaultPlan.None)));
+    }
+
+    [Test]
+    public void Strategies_ShrinkFromPortfolioToEachSingleStrategy()
+    {
+        List<ScheduleStrategy> shrinks = [.. SimArbitraries.Strategies().Shrinker(ScheduleStrategy.Portfolio)];
+
+        Assert.That(shrinks, Is.EqualTo(new[] { ScheduleStrategy.Fifo, ScheduleStrategy.Random, ScheduleStrategy.Pct }));
     }
 
     [Test]
