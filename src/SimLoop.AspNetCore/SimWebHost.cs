@@ -68,13 +68,26 @@ public sealed class SimWebHost
     }
 
     // The network's handler for this host: the request runs through the in-memory server of the application that is
-    // current when it arrives, once that application has started.
+    // current when it arrives, once that application has started, and its response is read whole before it travels.
+    // The in-memory server reports an aborted request as an I/O failure ("The client aborted the request"); the
+    // network is told what it was, the cancellation of this request, so the handler task ends cancelled, not faulted.
     internal async Task<HttpResponseMessage> ServeAsync(HttpRequestMessage request, CancellationToken token)
     {
         Incarnation incarnation = _current
             ?? throw new InvalidOperationException($"Host \"{Name}\" received a request while crashed.");
         await incarnation.Started!;
-        return await incarnation.Invoker!.SendAsync(request, token);
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await incarnation.Invoker!.SendAsync(request, token);
+            await response.Content.LoadIntoBufferAsync(token);
+            return response;
+        }
+        catch (Exception aborted) when (token.IsCancellationRequested && aborted is not OperationCanceledException)
+        {
+            response?.Dispose();
+            throw new OperationCanceledException($"The request {request.Method} {request.RequestUri} to {Name} was aborted.", aborted, token);
+        }
     }
 
     private static async Task StartAsync(Incarnation incarnation)

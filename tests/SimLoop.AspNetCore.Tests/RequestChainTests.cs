@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
 namespace SimLoop.AspNetCore.Tests;
 
 // a's HttpClient timeout, kept in virtual time, aborts its request to b; b's RequestAborted fires, its call to c is
@@ -36,5 +39,33 @@ public class RequestChainTests
         });
 
         Assert.That(run.Lines, Is.EqualTo(new[] { "00:00:05.040 user: b got c" }));
+    }
+
+    [Test]
+    public void AbortOfAPostWhileTheEndpointRuns_TheCallerTimesOut_AndTheHandlerEndsCancelledNotFaulted()
+    {
+        // The in-memory server reports the abort of a request with a body as an I/O error, not as a cancellation.
+        Services.Outcome run = Services.Run(async lines =>
+        {
+            var net = new SimNetwork(Services.TenMilliseconds);
+            net.AddHost("a", (request, token) => Task.FromResult(new HttpResponseMessage()));
+            net.AddWebHost("b", _ => { }, app => app.MapPost("/slow", async (TimeProvider clock) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), clock);
+                lines.Add($"{Services.At()} b: answers nobody");
+                return "done";
+            }));
+            using HttpClient client = net.CreateClient("a", TimeSpan.FromSeconds(1));
+            TaskCanceledException timeout = await Services.Catch<TaskCanceledException>(
+                () => client.PostAsync(new Uri("http://b/slow"), new StringContent("order 7")));
+            lines.Add($"{Services.At()} a: {timeout.InnerException?.GetType().Name}");
+            await Sim.Delay(TimeSpan.FromSeconds(10));
+        });
+
+        Assert.That(run.Lines, Is.EqualTo(new[]
+        {
+            "00:00:01.000 a: TimeoutException",
+            "00:00:05.010 b: answers nobody",
+        }));
     }
 }
