@@ -70,6 +70,18 @@ public class FeatureTests
         Assert.That(collected.Messages, Has.Some.Match(@"^\[00:00:00\.01 #\d+ 'b: GET /'\] pricing item 7$"));
     }
 
+    [Test]
+    public void NewHttpClient_InsideAnApplication_StopsTheRunNamingRealIo()
+    {
+        var error = Assert.Throws<SimulationEscapeException>(() => Get("/", _ => { }, app => app.MapGet("/", async () =>
+        {
+            using var own = new HttpClient();
+            return await own.GetStringAsync(new Uri("http://c/"));
+        })));
+
+        Assert.That(error?.Message, Does.Contain("real I/O"));
+    }
+
     private static string? Get(
         string path, Action<WebApplicationBuilder> configure, Action<WebApplication> map, TimeSpan after = default,
         SimulationOptions? options = null)
