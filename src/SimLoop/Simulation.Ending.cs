@@ -68,7 +68,7 @@ public sealed partial class Simulation
                     "of its own, and replace real I/O with an in-memory fake.", _main.IsCompleted ? _main.Exception : null));
             }
 
-            Loop.Replayer?.CheckFinished();
+            _sim.Replayer?.CheckFinished();
 
             if (Loop.StepFault is { } fault)
             {
@@ -84,7 +84,7 @@ public sealed partial class Simulation
                     ? $"The run passed MaxSteps ({_sim.Options.MaxSteps}) {Where}. A task may be looping without end; raise " +
                       "SimulationOptions.MaxSteps if the program really needs more steps."
                     : $"The run passed MaxVirtualTime ({TimeFormat.Duration(_sim.Options.MaxVirtualTime)}) {Where}: the next " +
-                      $"timer is due at {TimeFormat.Instant(new TimeSpan(Loop.Timers.NextDueTicks))}. Raise " +
+                      $"timer is due at {TimeFormat.Instant(new TimeSpan(Loop.Clock.Timers.NextDueTicks))}. Raise " +
                       "SimulationOptions.MaxVirtualTime if the program really needs more virtual time."));
             }
 
@@ -93,6 +93,12 @@ public sealed partial class Simulation
                 Fail(new SimulationDeadlockException(_deadlockReport, _deadlocked!));
             }
 
+            ThrowIfTasksFailed();
+        }
+
+        // Main's own exception, then tasks that faulted unobserved, then tasks the end of the run could not finish.
+        private void ThrowIfTasksFailed()
+        {
             List<SimTask> lost = Loop.Tasks.UnobservedFaults();
             lost.Remove(_main);
             if (_main.Exception is { } mainException)

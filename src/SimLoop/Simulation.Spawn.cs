@@ -62,7 +62,7 @@ public sealed partial class Simulation
         }
 
         CheckCanSchedule(nameof(At));
-        var entry = new AtAction(_loop.NextTimerSequence(), action);
+        var entry = new AtAction(_loop.Clock.NextTimerSequence(), action);
         _loop.Clock.Schedule(entry, Math.Max(at.Ticks, _loop.Clock.ElapsedTicks));
     }
 

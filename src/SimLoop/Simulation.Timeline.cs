@@ -44,7 +44,8 @@ public sealed partial class Simulation
     {
         ArgumentNullException.ThrowIfNull(writer);
         CheckNotRunning();
-        TimelineHtml.Write(Timeline.Build(this, failure), failure, writer);
+        var run = new TimelineRun(Seed, Options.Strategy, Steps, Elapsed, Trace, LogCapture);
+        TimelineHtml.Write(Timeline.Build(run, failure), failure, writer);
     }
 
     private void CheckNotRunning()

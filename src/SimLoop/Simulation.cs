@@ -31,7 +31,9 @@ public sealed partial class Simulation
         Options = options ?? new SimulationOptions();
         Options.Validate();
         ILogger logger = Options.LoggerFactory?.CreateLogger("SimLoop") ?? NullLogger.Instance;
-        _loop = new RunLoop(this, Options, logger);
+        var settings = new LoopSettings(Options.StartTime, Options.MaxSteps, Options.MaxVirtualTime, Options.MaxStepWallTime,
+            Options.TraceCapacity);
+        _loop = new RunLoop(settings, logger, this, ChooseStrategy);
         LogCapture = Options.CaptureLogs ? new LogCapture(Math.Max(1, Options.TraceCapacity)) : null;
     }
 
@@ -69,9 +71,9 @@ public sealed partial class Simulation
     /// <summary>Gets every choice this run made, when <see cref="SimulationOptions.RecordSchedule"/> is set.</summary>
     /// <remarks>Save it with <see cref="SimLoop.Schedule.Save"/> and replay it, without the seed, with
     /// <see cref="SimulationOptions.Replay"/>. <see langword="null"/> when the run was not recorded.</remarks>
-    public Schedule? Schedule => _loop.Recorder?.ToSchedule(Options.Seed, Options.Strategy);
+    public Schedule? Schedule => _recorder?.ToSchedule(Options.Seed, Options.Strategy);
 
-    internal Random Random => _random ??= new SeededRandom(_loop.CreateRandomSource());
+    internal Random Random => _random ??= new SeededRandom(CreateRandomSource());
 
     /// <summary>Runs <paramref name="main"/> as the task "main" on the calling thread until it has finished.</summary>
     /// <param name="main">The program.</param>
@@ -127,7 +129,7 @@ public sealed partial class Simulation
     }
 
     internal static Simulation CurrentOrThrow(string member) =>
-        t_current ?? ThreadGuard.BatonSimulation ?? throw new InvalidOperationException(
+        t_current ?? (Simulation?)ThreadGuard.BatonWorld ?? throw new InvalidOperationException(
             $"{member} is only available inside a running simulation: in code that Simulation.Run runs, on its thread. " +
             "If this code runs inside one, it has left the simulation's control (a real timer, real I/O, a thread of its own).");
 
@@ -150,10 +152,10 @@ public sealed partial class Simulation
 
     private void Execute(SimTask main)
     {
+        AcquirePoolReports();
         SynchronizationContext? previous = SynchronizationContext.Current;
         t_current = this;
         _state = RunState.Running;
-        ThreadPoolListener.Acquire();
         ThreadPoolListener.StepLoop = _loop;
         _loop.Guard.Enter();
         StepWatch watch = _loop.Watch;
@@ -192,6 +194,26 @@ public sealed partial class Simulation
         }
 
         ending.ThrowIfFailed();
+    }
+
+    // Without the pool's enqueue reports, work a step sends to the thread pool would run unheld, outside the run's
+    // order, and the run would end as an escape that names the wrong cause: refuse to start instead.
+    private static void AcquirePoolReports()
+    {
+        if (ThreadPoolListener.Acquire())
+        {
+            return;
+        }
+
+        ThreadPoolListener.Release();
+        throw new SimulationException(
+            "The simulation did not start: SimLoop turned on the runtime's thread-pool events (FrameworkEventSource) " +
+            $"and queued {ThreadPoolListener.ProbeTries} no-op work items to the pool over up to " +
+            $"{TimeFormat.Duration(ThreadPoolListener.ProbeTime)} of wall time, and the runtime reported none, so work a step sends to the pool (Task.Run, a ConfigureAwait(false) " +
+            "continuation) could not be kept in the run's order. Either EventSource is off in this process " +
+            "(EventSourceSupport=false, as trimmed or NativeAOT apps may set it), or no pool thread ran work meanwhile " +
+            "(a thread pool starved by blocked threads). Run the simulation again once pool threads are free, or with " +
+            "EventSource support on");
     }
 
     // The loop, under ControlledExecution where the watchdog may need to abort a step that never yields: nothing else

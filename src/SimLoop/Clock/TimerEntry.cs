@@ -7,7 +7,7 @@ internal abstract class TimerEntry
 {
     public const long NotScheduled = long.MaxValue;
 
-    protected TimerEntry(long sequence, SimTask? owner)
+    protected TimerEntry(long sequence, object? owner)
     {
         Sequence = sequence;
         Owner = owner;
@@ -22,8 +22,8 @@ internal abstract class TimerEntry
 
     public int HeapIndex { get; set; } = -1;
 
-    /// <summary>Gets the task that created the timer: the current task while its callback runs.</summary>
-    public SimTask? Owner { get; }
+    /// <summary>Gets the tag of what created the timer (the task, to the loop): opaque to the clock.</summary>
+    public object? Owner { get; }
 
     public virtual TraceEventKind Kind => TraceEventKind.TimerFired;
 

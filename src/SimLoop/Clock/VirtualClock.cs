@@ -15,13 +15,14 @@ namespace SimLoop;
 /// </remarks>
 public sealed class VirtualClock : TimeProvider
 {
-    private readonly RunLoop _loop;
+    private readonly ITimerContext _context;
     private readonly DateTimeOffset _start;
     private long _elapsedTicks;
+    private long _timerSequence;
 
-    internal VirtualClock(RunLoop loop, DateTimeOffset start)
+    internal VirtualClock(DateTimeOffset start, ITimerContext context)
     {
-        _loop = loop;
+        _context = context;
         _start = start.ToUniversalTime();
     }
 
@@ -35,6 +36,12 @@ public sealed class VirtualClock : TimeProvider
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
     internal long ElapsedTicks => _elapsedTicks;
+
+    /// <summary>Gets the pending timers, earliest due first; the loop fires them.</summary>
+    internal TimerQueue Timers { get; } = new();
+
+    /// <summary>The creation order of the next timer: the tie-break between timers due at the same instant.</summary>
+    internal long NextTimerSequence() => ++_timerSequence;
 
     /// <summary>Gets the current virtual date and time, in UTC.</summary>
     /// <returns>The start time of the simulation plus the virtual time elapsed.</returns>
@@ -64,8 +71,8 @@ public sealed class VirtualClock : TimeProvider
         CheckTimerSpan(dueTime, nameof(dueTime));
         CheckTimerSpan(period, nameof(period));
         CheckDueTime(dueTime, nameof(dueTime));
-        _loop.Guard.CheckCaller("VirtualClock.CreateTimer");
-        var timer = new VirtualTimer(this, _loop.NextTimerSequence(), _loop.CurrentTask, callback, state);
+        _context.CheckCaller("VirtualClock.CreateTimer");
+        var timer = new VirtualTimer(this, NextTimerSequence(), _context.CurrentOwner, callback, state);
         timer.Change(dueTime, period);
         return timer;
     }
@@ -97,7 +104,7 @@ public sealed class VirtualClock : TimeProvider
     {
         if (entry.HeapIndex >= 0)
         {
-            _loop.Timers.Remove(entry);
+            Timers.Remove(entry);
         }
 
         entry.Version++;
@@ -105,7 +112,7 @@ public sealed class VirtualClock : TimeProvider
         if (dueTicks != TimerEntry.NotScheduled)
         {
             Invariant.Assert(dueTicks >= _elapsedTicks, "a timer is never scheduled in the past");
-            _loop.Timers.Add(entry);
+            Timers.Add(entry);
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class VirtualTimer : TimerEntry, ITimer
     private long _periodTicks;
     private bool _disposed;
 
-    public VirtualTimer(VirtualClock clock, long sequence, SimTask? owner, TimerCallback callback, object? state)
+    public VirtualTimer(VirtualClock clock, long sequence, object? owner, TimerCallback callback, object? state)
         : base(sequence, owner)
     {
         _clock = clock;

@@ -13,12 +13,12 @@ internal sealed class Timeline
 
     private readonly Dictionary<int, TimelineLane> _lanes = new();
 
-    private Timeline(Simulation simulation)
+    private Timeline(TimelineRun run)
     {
-        Simulation = simulation;
+        Run = run;
     }
 
-    public Simulation Simulation { get; }
+    public TimelineRun Run { get; }
 
     /// <summary>Gets the lanes in task id order; the simulation's own lane (id 0) first, when anything happened there.</summary>
     public List<TimelineLane> Lanes { get; } = new();
@@ -39,11 +39,11 @@ internal sealed class Timeline
     /// <summary>Gets how many steps of the run are not drawn (not kept by the trace, or before the shown window).</summary>
     public long HiddenSteps { get; private set; }
 
-    public static Timeline Build(Simulation simulation, Exception? failure)
+    public static Timeline Build(TimelineRun run, Exception? failure)
     {
-        var timeline = new Timeline(simulation);
-        timeline.Read(simulation.Loop.Trace);
-        timeline.ReadLogs(simulation.LogCapture);
+        var timeline = new Timeline(run);
+        timeline.Read(run.Trace);
+        timeline.ReadLogs(run.Logs);
         timeline.Failure = failure is null ? null : timeline.Mark(failure);
         timeline.Lanes.Sort((a, b) => a.TaskId.CompareTo(b.TaskId));
         for (int i = 0; i < timeline.Lanes.Count; i++)
@@ -172,7 +172,7 @@ internal sealed class Timeline
         }
 
         long last = Instants.Count == 0 ? 0 : Instants.Keys.Last();
-        At(last, Simulation.Elapsed);
+        At(last, Run.Elapsed);
         TimelineLane main = Lanes.FirstOrDefault(l => l.TaskId == 1) ?? SimulationLane();
         return new TimelineFailure(text, main.TaskId, last);
     }

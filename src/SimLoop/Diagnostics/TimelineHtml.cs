@@ -19,11 +19,11 @@ internal static class TimelineHtml
 
     public static void Write(Timeline timeline, System.Exception? failure, TextWriter output)
     {
-        Simulation sim = timeline.Simulation;
+        TimelineRun sim = timeline.Run;
         output.WriteLine("<!DOCTYPE html>");
         output.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>SimLoop timeline, seed " +
             $"{sim.Seed}</title><style>{Style}</style></head><body>");
-        output.WriteLine($"<h1>SimLoop timeline</h1><p class=\"run\">seed {sim.Seed}, strategy {sim.Options.Strategy}: " +
+        output.WriteLine($"<h1>SimLoop timeline</h1><p class=\"run\">seed {sim.Seed}, strategy {sim.Strategy}: " +
             $"{Markup.Int(sim.Steps)} steps, {Markup.Escape(TimeFormat.Instant(sim.Elapsed))} of virtual time, " +
             $"fingerprint {Markup.Escape(sim.Trace.Fingerprint)}" +
             (timeline.HiddenSteps > 0 ? $"; the first {Markup.Int(timeline.HiddenSteps)} steps are not shown" : "") +
@@ -78,7 +78,7 @@ internal static class TimelineHtml
 
     private static void WriteLogs(Timeline timeline, TextWriter output)
     {
-        if (timeline.Simulation.LogCapture is not { } capture)
+        if (timeline.Run.Logs is not { } capture)
         {
             output.WriteLine("<p class=\"run\">Log lines are not shown: set SimulationOptions.CaptureLogs to keep them.</p>");
             return;

@@ -12,11 +12,11 @@ namespace SimLoop;
 internal sealed class VirtualTimeLogger : ILogger
 {
     private readonly ILogger _inner;
-    private readonly RunLoop _loop;
+    private readonly ITaskLoop _loop;
     private readonly string _category;
     private readonly LogCapture? _capture;
 
-    public VirtualTimeLogger(ILogger inner, RunLoop loop, string category = "", LogCapture? capture = null)
+    public VirtualTimeLogger(ILogger inner, ITaskLoop loop, string category = "", LogCapture? capture = null)
     {
         _inner = inner;
         _loop = loop;

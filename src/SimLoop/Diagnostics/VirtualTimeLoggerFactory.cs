@@ -9,10 +9,10 @@ namespace SimLoop;
 internal sealed class VirtualTimeLoggerFactory : ILoggerFactory
 {
     private readonly ILoggerFactory _inner;
-    private readonly RunLoop _loop;
+    private readonly ITaskLoop _loop;
     private readonly LogCapture? _capture;
 
-    public VirtualTimeLoggerFactory(ILoggerFactory inner, RunLoop loop, LogCapture? capture = null)
+    public VirtualTimeLoggerFactory(ILoggerFactory inner, ITaskLoop loop, LogCapture? capture = null)
     {
         _inner = inner;
         _loop = loop;

@@ -4,13 +4,15 @@ namespace SimLoop;
 
 // Work items that can run now, in posting order. A ring buffer of structs, so posting a continuation allocates
 // nothing once the buffer has grown. Taking an item from the middle (Random, Pct) moves the head item into its
-// slot: O(1), and the order that results is still a pure function of the run so far.
+// slot: O(1), and the order that results is still a pure function of the run so far. Pct keeps its heap of the
+// items' priorities in step with the queue (Attach), so the queue tells it where each item is.
 internal sealed class ReadyQueue
 {
     private WorkItem[] _items = new WorkItem[16];
     private int _head;
     private int _count;
     private long _lastSequence;
+    private ReadyPriorities? _priorities;
 
     public int Count => _count;
 
@@ -32,8 +34,32 @@ internal sealed class ReadyQueue
             Grow();
         }
 
-        _items[(_head + _count) & (_items.Length - 1)] = item;
+        int slot = (_head + _count) & (_items.Length - 1);
+        _items[slot] = item;
         _count++;
+        _priorities?.Add(slot, item);
+    }
+
+    /// <summary>Gets the index of the item in ring slot <paramref name="slot"/>, as this queue's indexer counts.</summary>
+    public int IndexOfSlot(int slot)
+    {
+        int index = (slot - _head) & (_items.Length - 1);
+        Invariant.Assert(index < _count, "a slot Pct chose holds a ready item");
+        return index;
+    }
+
+    /// <summary>Keeps <paramref name="priorities"/> in step with this queue from now on, starting from the items
+    /// ready now, whose priorities it reads afresh.</summary>
+    public void Attach(ReadyPriorities priorities)
+    {
+        Invariant.Assert(_priorities is null || _priorities == priorities, "one heap of priorities follows a ready queue");
+        _priorities = priorities;
+        priorities.Clear(_items.Length);
+        for (int i = 0; i < _count; i++)
+        {
+            int slot = (_head + i) & (_items.Length - 1);
+            priorities.Add(slot, _items[slot]);
+        }
     }
 
     public WorkItem RemoveAt(int index)
@@ -48,6 +74,7 @@ internal sealed class ReadyQueue
             _items[slot] = _items[_head];
         }
 
+        _priorities?.Remove(slot, item, index != 0 ? _head : -1);
         _items[_head] = default;
         _head = (_head + 1) & mask;
         _count--;
@@ -62,6 +89,7 @@ internal sealed class ReadyQueue
             larger[i] = _items[(_head + i) & (_items.Length - 1)];
         }
 
+        _priorities?.Relayout(_head, _items.Length, larger.Length);
         _items = larger;
         _head = 0;
     }

@@ -65,7 +65,7 @@ internal sealed partial class RunLoop
             return;
         }
 
-        Guard.Report($"step {Steps} of {Describe(CurrentTask)} started a real timer, due in {dueMilliseconds} ms of wall " +
+        Guard.Report($"step {Steps} of {SimTask.Describe(CurrentTask)} started a real timer, due in {dueMilliseconds} ms of wall " +
             $"time{CallSite()} (Task.Delay, CancellationTokenSource.CancelAfter, PeriodicTimer or Task.WaitAsync without the simulation's " +
             "clock, a System.Threading.Timer, or a library's own timer such as a timeout). It would fire on the thread pool " +
             "in real time, outside the run's order. Pass sim.Clock (Sim.Clock) wherever a TimeProvider is taken, or wait " +
@@ -80,7 +80,7 @@ internal sealed partial class RunLoop
             return;
         }
 
-        Guard.Report($"step {Steps} of {Describe(CurrentTask)} started real I/O ({operation}){CallSite()}. It completes when the " +
+        Guard.Report($"step {Steps} of {SimTask.Describe(CurrentTask)} started real I/O ({operation}){CallSite()}. It completes when the " +
             "operating system says so, on another thread, outside the run's order. Replace it with an in-memory fake (an " +
             "HttpMessageHandler, a test server, SimNetwork)");
     }

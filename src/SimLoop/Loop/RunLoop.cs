@@ -22,60 +22,34 @@ internal sealed partial class RunLoop
     private readonly long _maxSteps;
     private readonly long _maxVirtualTicks;
     private long _sequence;
-    private long _timerSequence;
     private int _dueHead;
 
     private readonly SendOrPostCallback _runOnThreadPool;
 
-    public RunLoop(Simulation simulation, SimulationOptions options, ILogger logger)
+    /// <param name="settings">The limits and start time of the run.</param>
+    /// <param name="logger">Where the run's own events are logged.</param>
+    /// <param name="world">The simulation, as <c>Sim.Current</c> answers on a pool thread running one of its steps.</param>
+    /// <param name="chooseStrategy">Makes the strategy that makes every choice of the run, given this loop (a replayed
+    /// schedule or a guide reads the loop's step and due timers); called last, once everything else is in place.</param>
+    public RunLoop(LoopSettings settings, ILogger logger, object world, Func<RunLoop, IScheduleStrategy> chooseStrategy)
     {
-        Guard = new ThreadGuard(simulation);
-        Watch = new StepWatch(this, options.MaxStepWallTime);
+        Guard = new ThreadGuard(this, world);
+        Watch = new StepWatch(this, settings.MaxStepWallTime);
         _runOnThreadPool = state => Guard.RunOnPoolThread((ThreadPoolArrival)state!);
-        Options = options;
         Logger = logger;
-        if (options.Replay is { } schedule)
-        {
-            Replayer = new ScheduleReplayer(schedule, this);
-        }
-
-        Departures = options.ObserveDepartures ? new List<ScheduleDeparture>() : null;
-        Guide = options.Guide is { } guide ? new GuidedStrategy(this, guide) : null;
-        IScheduleStrategy strategy = Replayer ?? Guide ?? (IScheduleStrategy)(options.Strategy switch
-        {
-            ScheduleStrategy.Random => new RandomStrategy(options.Seed),
-            ScheduleStrategy.Pct => new PctStrategy(options.Seed, options.PctDepth, options.PctSteps),
-            ScheduleStrategy.Portfolio => Portfolio.Create(options.Seed, options),
-            _ => new FifoStrategy(),
-        });
-        Recorder = options.RecordSchedule ? new ScheduleRecorder() : null;
-        _strategy = Recorder?.Wrap(strategy) ?? strategy;
-        _maxSteps = options.MaxSteps;
-        _maxVirtualTicks = options.MaxVirtualTime.Ticks;
-        Clock = new VirtualClock(this, options.StartTime);
-        Trace = new SimulationTrace(options.TraceCapacity);
+        _maxSteps = settings.MaxSteps;
+        _maxVirtualTicks = settings.MaxVirtualTime.Ticks;
+        Clock = new VirtualClock(settings.StartTime, this);
+        Trace = new SimulationTrace(settings.TraceCapacity);
         Scheduler = new LoopTaskScheduler(this);
         Tasks = new TaskRegistry(this);
         _loopContext = new LoopSynchronizationContext(this, owner: null);
+        _strategy = chooseStrategy(this);
     }
-
-    public SimulationOptions Options { get; }
-
-    /// <summary>Gets the departures from Fifo order this run made, when asked to observe them (minimization only).</summary>
-    public List<ScheduleDeparture>? Departures { get; }
 
     /// <summary>Gets the timers due together that have not fired yet, in the batch being fired.</summary>
     public ReadOnlySpan<(TimerEntry Entry, int Version)> DueCandidates =>
         System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_dueBatch)[_dueHead..];
-
-    /// <summary>Gets the recorder of this run's choices, when <see cref="SimulationOptions.RecordSchedule"/> is set.</summary>
-    public ScheduleRecorder? Recorder { get; }
-
-    /// <summary>Gets the replayer that makes this run's choices, when <see cref="SimulationOptions.Replay"/> is set.</summary>
-    public ScheduleReplayer? Replayer { get; }
-
-    /// <summary>Gets the strategy that follows Fifo but for kept departures (minimization only).</summary>
-    public GuidedStrategy? Guide { get; }
 
     public ILogger Logger { get; }
 
@@ -85,8 +59,6 @@ internal sealed partial class RunLoop
     public StepWatch Watch { get; }
 
     public VirtualClock Clock { get; }
-
-    public TimerQueue Timers { get; } = new();
 
     public SimulationTrace Trace { get; }
 
@@ -106,15 +78,6 @@ internal sealed partial class RunLoop
     public ExceptionDispatchInfo? StepFault { get; private set; }
 
     public SimTask? StepFaultTask { get; private set; }
-
-    public long NextTimerSequence() => ++_timerSequence;
-
-    /// <summary>The source of Sim.Random's draws: the seeded generator, or the replayed schedule; recorded if asked.</summary>
-    public RandomSource CreateRandomSource()
-    {
-        RandomSource source = Replayer?.RandomSource ?? Guide?.RandomSource ?? new Prng(Options.Seed, SeededRandom.UserStream);
-        return Recorder?.Wrap(source, this) ?? source;
-    }
 
     /// <summary>Registers a new task and posts its first step.</summary>
     public T Start<T>(T task)
@@ -163,9 +126,9 @@ internal sealed partial class RunLoop
 
                 RunStep();
             }
-            else if (Timers.Count > 0)
+            else if (Clock.Timers.Count > 0)
             {
-                if (Timers.NextDueTicks > _maxVirtualTicks)
+                if (Clock.Timers.NextDueTicks > _maxVirtualTicks)
                 {
                     return LoopOutcome.TimeLimit;
                 }
@@ -189,10 +152,6 @@ internal sealed partial class RunLoop
     {
         int candidates = _ready.Count;
         int choice = candidates == 1 ? 0 : _strategy.NextReadyItem(_ready, Steps + 1);
-        if (Departures is not null && candidates > 1)
-        {
-            ObserveReadyDeparture(choice);
-        }
 
         WorkItem item = _ready.RemoveAt(choice);
         Steps++;
@@ -229,9 +188,9 @@ internal sealed partial class RunLoop
     // ConfigureAwait(false) continuation released by a timer runs inline here instead of on the thread pool.
     private bool FireDueTimers()
     {
-        long due = Timers.NextDueTicks;
+        long due = Clock.Timers.NextDueTicks;
         Clock.AdvanceTo(due);
-        Timers.TakeDue(due, _dueBatch);
+        Clock.Timers.TakeDue(due, _dueBatch);
         Invariant.Assert(_dueBatch.Count > 0, "advancing the clock finds at least one due timer");
         SynchronizationContext.SetSynchronizationContext(null);
         _dueHead = 0;
@@ -241,10 +200,6 @@ internal sealed partial class RunLoop
             {
                 int remaining = _dueBatch.Count - _dueHead;
                 int choice = remaining == 1 ? 0 : _strategy.NextTimer(remaining, Steps + 1);
-                if (Departures is not null && remaining > 1)
-                {
-                    ObserveTimerDeparture(choice);
-                }
 
                 (TimerEntry entry, int version) = _dueBatch[_dueHead + choice];
                 _dueBatch[_dueHead + choice] = _dueBatch[_dueHead];
@@ -260,7 +215,7 @@ internal sealed partial class RunLoop
                 }
 
                 Steps++;
-                Trace.Record(Steps, due, entry.Owner, entry.Kind, choice, remaining);
+                Trace.Record(Steps, due, (SimTask?)entry.Owner, entry.Kind, choice, remaining);
                 FireOne(entry);
             }
 
@@ -275,7 +230,8 @@ internal sealed partial class RunLoop
     private void FireOne(TimerEntry entry)
     {
         Invariant.Assert(entry.DueTicks == Clock.ElapsedTicks, "a timer fires at exactly its due time");
-        CurrentTask = entry.Owner;
+        var owner = (SimTask?)entry.Owner; // the loop tags every timer with the task that created it
+        CurrentTask = owner;
         try
         {
             Watch.EnterUserCode();
@@ -283,7 +239,7 @@ internal sealed partial class RunLoop
         }
         catch (Exception exception)
         {
-            RecordStepFault(entry.Owner, exception);
+            RecordStepFault(owner, exception);
         }
         finally
         {

@@ -70,7 +70,7 @@ public static partial class ScheduleMinimizer
             TraceCapacity = options?.TraceCapacity ?? new SimulationOptions().TraceCapacity,
         });
         Exception failure = Run(final, main) ?? original;
-        return new MinimizedSchedule(final.Schedule!, final.Loop.Departures!, departures.Count, failure, runs + 1);
+        return new MinimizedSchedule(final.Schedule!, final.Departures!, departures.Count, failure, runs + 1);
     }
 
     // ddmin: try each chunk alone, then each complement; refine the granularity when neither fails.
@@ -126,7 +126,7 @@ public static partial class ScheduleMinimizer
     {
         var sim = new Simulation(options);
         Exception? error = Run(sim, main);
-        return (error, sim.Loop.Departures ?? []);
+        return (error, sim.Departures ?? []);
     }
 
     private static Exception? Run(Simulation sim, Func<Task> main)

@@ -33,15 +33,19 @@ internal sealed partial class ThreadGuard
     // By the arrival itself, not its id: two items of one run may share an id once the first has been taken.
     private readonly HashSet<ThreadPoolArrival> _pending = new(ReferenceEqualityComparer.Instance);
     private readonly object _gate = new();
-    private readonly Simulation _simulation;
+    private readonly IWatchedLoop _loop;
+    private readonly object _world;
     private int _loopThreadId;
     private volatile int _stepThreadId;
     private volatile bool _running;
     private volatile string? _escape;
 
-    public ThreadGuard(Simulation simulation)
+    /// <param name="loop">The loop whose steps this guard keeps on one thread at a time.</param>
+    /// <param name="world">What <see cref="BatonWorld"/> answers on a pool thread running one of its steps (the simulation).</param>
+    public ThreadGuard(IWatchedLoop loop, object world)
     {
-        _simulation = simulation;
+        _loop = loop;
+        _world = world;
     }
 
     public bool IsRunning => _running;
@@ -53,8 +57,8 @@ internal sealed partial class ThreadGuard
     /// <summary>Gets whether the calling thread runs the current step: the loop thread, or a pool thread holding the baton.</summary>
     public bool IsStepThread => Environment.CurrentManagedThreadId == _stepThreadId;
 
-    /// <summary>Gets the simulation whose step a pool thread is running, for <c>Sim.Current</c> there.</summary>
-    public static Simulation? BatonSimulation => t_baton is { } guard && guard.IsStepThread ? guard._simulation : null;
+    /// <summary>Gets the world (the simulation) whose step a pool thread is running, for <c>Sim.Current</c> there.</summary>
+    public static object? BatonWorld => t_baton is { } guard && guard.IsStepThread ? guard._world : null;
 
     public void Enter()
     {
@@ -108,7 +112,7 @@ internal sealed partial class ThreadGuard
     /// <summary>Runs the sent work as the current step: waits for its thread, hands it the baton, waits until it is done.</summary>
     public void RunOnPoolThread(ThreadPoolArrival arrival)
     {
-        _simulation.Loop.Watch.LeaveUserCode(); // the loop thread only waits here; the pool step has its own deadline
+        _loop.LeaveUserCode(); // the loop thread only waits here; the pool step has its own deadline
         if (WaitForArrival(arrival))
         {
             RunStepOn(arrival);
@@ -117,17 +121,17 @@ internal sealed partial class ThreadGuard
 
     private bool WaitForArrival(ThreadPoolArrival arrival)
     {
-        StepWatch watch = _simulation.Loop.Watch;
+        TimeSpan limit = _loop.StepWallLimit;
         lock (_gate)
         {
             while (!arrival.HasArrived && _escape is null)
             {
-                if (!Monitor.Wait(_gate, watch.Limit))
+                if (!Monitor.Wait(_gate, limit))
                 {
                     _pending.Remove(arrival);
                     s_sent.TryRemove(new KeyValuePair<long, ThreadPoolArrival>(arrival.WorkId, arrival));
                     Report($"work sent to the thread pool at step {arrival.SentAtStep} was not picked up by a pool thread " +
-                           $"within {TimeFormat.Duration(watch.Limit)} of wall time (SimulationOptions.MaxStepWallTime): the " +
+                           $"within {TimeFormat.Duration(limit)} of wall time (SimulationOptions.MaxStepWallTime): the " +
                            "pool is starved of threads, or a step ran the work inline");
                     return false;
                 }
@@ -139,16 +143,16 @@ internal sealed partial class ThreadGuard
 
     private void RunStepOn(ThreadPoolArrival arrival)
     {
-        StepWatch watch = _simulation.Loop.Watch;
+        TimeSpan limit = _loop.StepWallLimit;
         _stepDone.Reset();
         _stepThreadId = arrival.ThreadId;
         arrival.Go.Set();
-        bool finished = _stepDone.Wait(watch.Limit);
+        bool finished = _stepDone.Wait(limit);
         _stepThreadId = _loopThreadId;
         if (!finished)
         {
-            watch.Fail($"the step running on thread pool thread {arrival.ThreadId} (work sent to the pool at step " +
-                   $"{arrival.SentAtStep}) did not finish within {TimeFormat.Duration(watch.Limit)} of wall time " +
+            _loop.FailStep($"the step running on thread pool thread {arrival.ThreadId} (work sent to the pool at step " +
+                   $"{arrival.SentAtStep}) did not finish within {TimeFormat.Duration(limit)} of wall time " +
                    "(SimulationOptions.MaxStepWallTime): it blocks, probably on work only the loop can run (.Wait(), " +
                    ".Result or GetAwaiter().GetResult() inside Task.Run or after ConfigureAwait(false)), which cannot run " +
                    "while the step waits. Await it instead");
@@ -202,7 +206,7 @@ internal sealed partial class ThreadGuard
         }
 
         t_baton = this;
-        ThreadPoolListener.StepLoop = _simulation.Loop;
+        ThreadPoolListener.StepLoop = _loop;
         SynchronizationContext.SetSynchronizationContext(s_poolStepContext);
         s_marker.Value = this;
     }

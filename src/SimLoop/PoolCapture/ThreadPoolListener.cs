@@ -20,11 +20,13 @@ internal sealed class ThreadPoolListener : EventListener
     private const int DequeueEventId = 31;
     private const int ThreadTransferSendEventId = 150;
     private const int TimerTransferKind = 1;
+    private const int ProbeAttempts = 50;
 
     // Keywords ThreadPool (0x2) and ThreadTransfer (0x10): the pool's enqueue/dequeue events and timer starts.
     private const EventKeywords FrameworkKeywords = (EventKeywords)0x12;
 
     private static readonly TimeSpan IdleBeforeStop = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ProbeWait = TimeSpan.FromMilliseconds(100);
     // s_gate orders starts and stops; s_sources is guarded by itself and never held while calling into an
     // EventSource, since the runtime calls OnEventSourceCreated under its own listener lock.
     private static readonly object s_gate = new();
@@ -32,12 +34,12 @@ internal sealed class ThreadPoolListener : EventListener
     private static ThreadPoolListener? s_instance;
     private static int s_running;
     private static int s_reporting; // 1 while reporting; set and cleared with Interlocked (full fences)
-    private static bool s_poolReports;
+    private static volatile bool s_starting; // while Acquire turns reporting on
     private static long s_idleSinceTicks;
 
     // The loop whose step is running on this thread (the loop thread, or a pool thread holding the baton).
     [ThreadStatic]
-    private static RunLoop? t_stepLoop;
+    private static IWatchedLoop? t_stepLoop;
 
     // Set while this thread probes whether its enqueues are reported yet.
     [ThreadStatic]
@@ -46,17 +48,24 @@ internal sealed class ThreadPoolListener : EventListener
     [ThreadStatic]
     private static bool t_probeSeen;
 
-    public static RunLoop? StepLoop
+    public static IWatchedLoop? StepLoop
     {
         get => t_stepLoop;
         set => t_stepLoop = value;
     }
 
+    /// <summary>Gets how many no-op work items a start queues, at most, before it gives up on the pool's reports.</summary>
+    public static int ProbeTries => ProbeAttempts;
+
+    /// <summary>Gets the longest a start waits for the pool to report an enqueue, in wall time.</summary>
+    public static TimeSpan ProbeTime => ProbeWait * ProbeAttempts;
+
     /// <summary>Gets whether the listener is on (a simulation runs, or one ran moments ago).</summary>
     public static bool IsReporting => Volatile.Read(ref s_reporting) == 1;
 
     /// <summary>A simulation starts: turns reporting on if it was off.</summary>
-    /// <returns>Whether enqueues are reported, so that work sent to the pool can be kept under the loop's control.</returns>
+    /// <returns>Whether enqueues are reported, so that work sent to the pool can be kept under the loop's control; if not,
+    /// reporting is left off and the caller releases at once instead of running.</returns>
     /// <remarks>No lock while reporting is on. The count is raised before the flag is read, and StopIfIdle clears the
     /// flag before it reads the count (both with full fences), so either the stop sees this run and backs off, or this
     /// run sees the flag cleared and turns reporting back on under the lock before its first step.</remarks>
@@ -65,28 +74,57 @@ internal sealed class ThreadPoolListener : EventListener
         Interlocked.Increment(ref s_running);
         if (Volatile.Read(ref s_reporting) == 1)
         {
-            return s_poolReports;
+            return true;
         }
 
         lock (s_gate)
         {
-            if (Volatile.Read(ref s_reporting) == 0)
+            if (Volatile.Read(ref s_reporting) == 1)
             {
-                s_instance ??= new ThreadPoolListener(); // the base constructor reports the sources that exist
-                foreach (EventSource source in Sources())
-                {
-                    Enable(s_instance, source);
-                }
-
-                s_poolReports = ProbeEnqueueReports();
-                Interlocked.Exchange(ref s_reporting, 1);
-                foreach (EventSource source in Sources())
-                {
-                    Enable(s_instance, source); // again: a source created meanwhile saw reporting still off
-                }
+                return true;
             }
 
-            return s_poolReports;
+            if (!StartReporting())
+            {
+                // Left off, so that the next run probes again rather than trust a pool that did not report.
+                foreach (EventSource source in Sources())
+                {
+                    s_instance!.DisableEvents(source);
+                }
+
+                return false;
+            }
+
+            Interlocked.Exchange(ref s_reporting, 1);
+            foreach (EventSource source in Sources())
+            {
+                Enable(s_instance!, source); // again: a source created meanwhile saw reporting still off
+            }
+
+            return true;
+        }
+    }
+
+    // Under s_gate: enables the sources and probes until the pool reports an enqueue. In a fresh process the pool's
+    // event source is created by the probe's first work item, after the sources that exist now were enabled: it is
+    // enabled as it is created (s_starting), or no enqueue would ever be reported and the run's first pool hops would
+    // go unseen.
+    private static bool StartReporting()
+    {
+        s_starting = true;
+        try
+        {
+            s_instance ??= new ThreadPoolListener(); // the base constructor reports the sources that exist
+            foreach (EventSource source in Sources())
+            {
+                Enable(s_instance, source);
+            }
+
+            return ProbeEnqueueReports();
+        }
+        finally
+        {
+            s_starting = false;
         }
     }
 
@@ -137,7 +175,7 @@ internal sealed class ThreadPoolListener : EventListener
             s_sources.Add(eventSource);
         }
 
-        if (Volatile.Read(ref s_reporting) == 1)
+        if (Volatile.Read(ref s_reporting) == 1 || s_starting)
         {
             Enable(this, eventSource);
         }
@@ -178,7 +216,7 @@ internal sealed class ThreadPoolListener : EventListener
         }
     }
 
-    private static void OnStepEvent(RunLoop loop, EventWrittenEventArgs eventData)
+    private static void OnStepEvent(IWatchedLoop loop, EventWrittenEventArgs eventData)
     {
         if (eventData.EventSource.Name == FrameworkEventSourceName)
         {
@@ -218,7 +256,7 @@ internal sealed class ThreadPoolListener : EventListener
     // events is not enough: probe with a no-op work item until an enqueue from this thread is seen.
     private static bool ProbeEnqueueReports()
     {
-        for (int attempt = 0; attempt < 50; attempt++)
+        for (int attempt = 0; attempt < ProbeAttempts; attempt++)
         {
             using var ran = new ManualResetEventSlim(initialState: false);
             t_probing = true;
@@ -232,7 +270,7 @@ internal sealed class ThreadPoolListener : EventListener
                 return true;
             }
 
-            ran.Wait(TimeSpan.FromMilliseconds(100));
+            ran.Wait(ProbeWait);
         }
 
         return false;

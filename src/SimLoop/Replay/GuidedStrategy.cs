@@ -36,19 +36,19 @@ internal sealed class GuidedStrategy : IScheduleStrategy
     // is ready and is not Fifo's choice anyway. Departures apply in order.
     public int NextReadyItem(ReadyQueue ready, long step)
     {
-        int fifo = RunLoop.FifoIndex(ready);
+        int fifo = FifoOrder.Index(ready);
         if (Due(step, timer: false) is { } departure)
         {
             int found = -1;
             for (int i = 0; i < ready.Count; i++)
             {
-                if (RunLoop.Describe(ready[i].Owner) == departure.Ran && (found < 0 || ready[i].Sequence < ready[found].Sequence))
+                if (SimTask.Describe(ready[i].Owner) == departure.Ran && (found < 0 || ready[i].Sequence < ready[found].Sequence))
                 {
                     found = i;
                 }
             }
 
-            if (found >= 0 && RunLoop.Describe(ready[found].Owner) != RunLoop.Describe(ready[fifo].Owner))
+            if (found >= 0 && SimTask.Describe(ready[found].Owner) != SimTask.Describe(ready[fifo].Owner))
             {
                 _next++;
                 return found;
@@ -61,12 +61,12 @@ internal sealed class GuidedStrategy : IScheduleStrategy
     public int NextTimer(int count, long step)
     {
         System.ReadOnlySpan<(TimerEntry Entry, int Version)> due = _loop.DueCandidates;
-        int fifo = RunLoop.FifoIndex(due);
+        int fifo = FifoOrder.Index(due);
         if (Due(step, timer: true) is { } departure)
         {
             for (int i = 0; i < due.Length; i++)
             {
-                if (i != fifo && TimerOf + RunLoop.Describe(due[i].Entry.Owner) == departure.Ran)
+                if (i != fifo && TimerOf + SimTask.Describe((SimTask?)due[i].Entry.Owner) == departure.Ran)
                 {
                     _next++;
                     return i;

@@ -13,6 +13,9 @@ namespace SimLoop;
 // itself is drawn from the seed, small more often than large (a horizon of 4, 8, 16, ... choices, each half as
 // likely as the one before), so a short program gets close to the paper's 1 / k per change point and a long one
 // is still reached on some seeds. Either way a seed alone fixes the run.
+//
+// The ready items are kept in a heap ordered by priority (ReadyPriorities), so a choice costs O(log n) in the
+// number of ready items; it is the item a scan of the whole queue would pick, and so the same run for a seed.
 internal sealed class PctStrategy : IScheduleStrategy
 {
     internal const int DefaultDepth = 3;
@@ -24,6 +27,8 @@ internal sealed class PctStrategy : IScheduleStrategy
 
     private readonly Prng _prng;
     private readonly long[] _changePoints;
+    private readonly ReadyPriorities _priorities = new();
+    private ReadyQueue? _ready;
     private long _choices;
     private int _nextChangePoint;
 
@@ -61,6 +66,14 @@ internal sealed class PctStrategy : IScheduleStrategy
     public int NextReadyItem(ReadyQueue ready, long step)
     {
         _choices++;
+        if (_ready is null)
+        {
+            // The heap follows the queue from the first real choice on; until then no choice needed it.
+            _ready = ready;
+            ready.Attach(_priorities);
+        }
+
+        Invariant.Assert(ready == _ready && _priorities.Count == ready.Count, "Pct's heap holds exactly the ready items");
         int best = Highest(ready);
         if (_nextChangePoint < _changePoints.Length && _changePoints[_nextChangePoint] == _choices)
         {
@@ -71,6 +84,7 @@ internal sealed class PctStrategy : IScheduleStrategy
             {
                 // Lower priorities for later change points, all below the initial ones (which are >= depth).
                 task.Priority = _changePoints.Length + 1 - _nextChangePoint;
+                ready.Attach(_priorities);
                 best = Highest(ready);
             }
         }
@@ -95,25 +109,11 @@ internal sealed class PctStrategy : IScheduleStrategy
         return (long)MinHorizon << doublings;
     }
 
-    private static int Highest(ReadyQueue ready)
+    private int Highest(ReadyQueue ready)
     {
-        int best = 0;
-        for (int i = 1; i < ready.Count; i++)
-        {
-            ref readonly WorkItem candidate = ref ready[i];
-            ref readonly WorkItem current = ref ready[best];
-            long candidatePriority = Priority(candidate);
-            long currentPriority = Priority(current);
-            if (candidatePriority > currentPriority
-                || (candidatePriority == currentPriority && candidate.Sequence < current.Sequence))
-            {
-                best = i;
-            }
-        }
-
+        (int slot, long priority) = _priorities.Highest();
+        int best = ready.IndexOfSlot(slot);
+        Invariant.Assert(ReadyPriorities.Priority(ready[best]) == priority, "a task's priority changes only where Pct reloads its heap");
         return best;
     }
-
-    // Work that belongs to no task (sim.At actions) is the environment acting: it runs first.
-    private static long Priority(in WorkItem item) => item.Owner?.Priority ?? long.MaxValue;
 }

@@ -3,7 +3,7 @@ namespace SimLoop;
 // The portfolio: each seed runs one of a few strategies that find different bugs, chosen by the seed alone, so a
 // seed replays under ScheduleStrategy.Portfolio exactly as it ran. Consecutive seeds take the members in turn:
 // Random (fast on shallow bugs), Pct at depth 2 and at depth 3 (bugs that need one task to run ahead, or two
-// orderings to go one way). Pct draws its change points as the options say (SimulationOptions.PctSteps).
+// orderings to go one way). Pct draws its change points over the steps it is given (SimulationOptions.PctSteps).
 internal static class Portfolio
 {
     private static readonly (ScheduleStrategy Strategy, int Depth)[] s_members =
@@ -22,11 +22,11 @@ internal static class Portfolio
     }
 
     /// <summary>The strategy <paramref name="seed"/> runs under the portfolio.</summary>
-    public static IScheduleStrategy Create(long seed, SimulationOptions options)
+    public static IScheduleStrategy Create(long seed, int pctSteps)
     {
         (ScheduleStrategy strategy, int depth) = Member(seed);
         return strategy == ScheduleStrategy.Pct
-            ? new PctStrategy(seed, depth, options.PctSteps)
+            ? new PctStrategy(seed, depth, pctSteps)
             : new RandomStrategy(seed);
     }
 

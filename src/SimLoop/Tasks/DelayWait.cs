@@ -12,20 +12,20 @@ internal sealed class DelayWait : TimerEntry, IInterruptible
     private static readonly SendOrPostCallback s_fireNow = static state => ((DelayWait)state!).Complete(null);
     private static readonly Action<object?> s_tokenCancelled = static state => ((DelayWait)state!).OnTokenCancelled();
 
-    private readonly RunLoop _loop;
+    private readonly ITaskLoop _loop;
     private readonly TimeSpan _delay;
     private readonly TaskCompletionSource _promise = new();
     private CancellationTokenRegistration _registration;
     private bool _done;
 
-    private DelayWait(RunLoop loop, TimeSpan delay)
-        : base(loop.NextTimerSequence(), loop.CurrentTask)
+    private DelayWait(ITaskLoop loop, TimeSpan delay)
+        : base(loop.Clock.NextTimerSequence(), loop.CurrentTask)
     {
         _loop = loop;
         _delay = delay;
     }
 
-    public static Task Start(RunLoop loop, TimeSpan delay, CancellationToken token)
+    public static Task Start(ITaskLoop loop, TimeSpan delay, CancellationToken token)
     {
         var wait = new DelayWait(loop, delay);
         if (token.IsCancellationRequested)
@@ -36,7 +36,7 @@ internal sealed class DelayWait : TimerEntry, IInterruptible
 
         if (delay == TimeSpan.Zero)
         {
-            loop.Post(s_fireNow, wait, wait.Owner, TraceEventKind.Continuation);
+            loop.Post(s_fireNow, wait, wait.Waiter, TraceEventKind.Continuation);
         }
         else
         {
@@ -48,9 +48,12 @@ internal sealed class DelayWait : TimerEntry, IInterruptible
             wait._registration = token.UnsafeRegister(s_tokenCancelled, wait);
         }
 
-        wait.Owner?.AddWait(wait);
+        wait.Waiter?.AddWait(wait);
         return wait._promise.Task;
     }
+
+    /// <summary>Gets the task that waits (the timer's owner).</summary>
+    private SimTask? Waiter => (SimTask?)Owner;
 
     public override void Fire() => Complete(null);
 
@@ -59,7 +62,7 @@ internal sealed class DelayWait : TimerEntry, IInterruptible
     public string Describe() => $"in Sim.Delay({TimeFormat.Duration(_delay)})";
 
     private void OnTokenCancelled() =>
-        Complete(new SimCancelledException(new CancellationCause(Owner?.Name ?? "(none)",
+        Complete(new SimCancelledException(new CancellationCause(Waiter?.Name ?? "(none)",
             "the CancellationToken passed to Sim.Delay was cancelled", _loop.CurrentTask?.Name, _loop.Clock.Elapsed, inner: null)));
 
     private void Complete(Exception? exception)
@@ -76,7 +79,7 @@ internal sealed class DelayWait : TimerEntry, IInterruptible
         }
 
         _registration.Dispose();
-        Owner?.RemoveWait(this);
+        Waiter?.RemoveWait(this);
         if (exception is null)
         {
             _promise.TrySetResult();

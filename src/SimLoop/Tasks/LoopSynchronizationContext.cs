@@ -7,9 +7,9 @@ namespace SimLoop;
 // each posted continuation knows the task it belongs to. Post never runs anything: the run loop does.
 internal sealed class LoopSynchronizationContext : SynchronizationContext
 {
-    private readonly RunLoop _loop;
+    private readonly ITaskLoop _loop;
 
-    public LoopSynchronizationContext(RunLoop loop, SimTask? owner)
+    public LoopSynchronizationContext(ITaskLoop loop, SimTask? owner)
     {
         _loop = loop;
         Owner = owner;

@@ -43,7 +43,7 @@ public abstract partial class SimTask
     /// </remarks>
     public bool Cancel(string? reason = null)
     {
-        Loop.Guard.CheckCaller("SimTask.Cancel");
+        Loop.CheckCaller("SimTask.Cancel");
         if (IsCompleted)
         {
             return false;
@@ -66,7 +66,7 @@ public abstract partial class SimTask
             _pendingCause = cause;
             CancellationCause = cause;
             string text = cause.ToString();
-            Loop.Trace.RecordCancellation(Loop.Steps, Loop.Clock.ElapsedTicks, Loop.CurrentTask, this, cause, text);
+            Loop.RecordCancellation(this, cause, text);
             Log.CancellationRequested(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, Name, Id, text);
         }
 

@@ -25,7 +25,7 @@ public abstract partial class SimTask
     private Exception? _exception;
     private bool _observed;
 
-    private protected SimTask(RunLoop loop, string? name)
+    private protected SimTask(ITaskLoop loop, string? name)
     {
         Loop = loop;
         Id = loop.Tasks.NextId();
@@ -63,7 +63,7 @@ public abstract partial class SimTask
     /// <summary>Gets the cause of the most recent cancellation request, or <see langword="null"/> if never cancelled.</summary>
     public CancellationCause? CancellationCause { get; private set; }
 
-    internal RunLoop Loop { get; }
+    internal ITaskLoop Loop { get; }
 
     internal LoopSynchronizationContext Context { get; }
 
@@ -83,6 +83,9 @@ public abstract partial class SimTask
     /// <summary>Describes the task: id, name and status.</summary>
     /// <returns>For example "task 2 'cancel_me' (Cancelled)".</returns>
     public override string ToString() => $"task {Id} '{Name}' ({_status})";
+
+    /// <summary>Names a task as reports do: "'name'", or "the simulation" for work that belongs to no task.</summary>
+    internal static string Describe(SimTask? task) => task is null ? "the simulation" : "'" + task.Name + "'";
 
     internal void Start()
     {

@@ -12,7 +12,7 @@ public sealed partial class SimTask<T> : SimTask
     private AsyncTaskMethodBuilder<T> _completion = AsyncTaskMethodBuilder<T>.Create();
     private T _result = default!;
 
-    internal SimTask(RunLoop loop, Func<Task<T>> body, string? name)
+    internal SimTask(ITaskLoop loop, Func<Task<T>> body, string? name)
         : base(loop, name)
     {
         _body = body;

@@ -29,8 +29,8 @@ internal sealed class TaskAwait : IInterruptible, ITaskObserver
     {
         ArgumentNullException.ThrowIfNull(continuation);
         Invariant.Assert(_continuation is null, "an awaiter is awaited once");
-        RunLoop loop = _target.Loop;
-        loop.Guard.CheckCaller("await SimTask");
+        ITaskLoop loop = _target.Loop;
+        loop.CheckCaller("await SimTask");
         _continuation = continuation;
         _context = SynchronizationContext.Current;
         _waiter = loop.CurrentTask;
@@ -76,7 +76,7 @@ internal sealed class TaskAwait : IInterruptible, ITaskObserver
         }
 
         _interrupted = cause;
-        RunLoop loop = _target.Loop;
+        ITaskLoop loop = _target.Loop;
         string waiter = _waiter?.Name ?? "?";
         _target.RequestCancel(new CancellationCause(_target.Name, $"'{waiter}' was cancelled while awaiting it",
             waiter, loop.Clock.Elapsed, cause));

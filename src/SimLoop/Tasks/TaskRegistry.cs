@@ -7,12 +7,12 @@ namespace SimLoop;
 // million short tasks keeps only the live ones.
 internal sealed class TaskRegistry
 {
-    private readonly RunLoop _loop;
+    private readonly ITaskLoop _loop;
     private readonly List<SimTask> _tasks = new();
     private readonly List<SimTask> _faulted = new();
     private int _nextId;
 
-    public TaskRegistry(RunLoop loop)
+    public TaskRegistry(ITaskLoop loop)
     {
         _loop = loop;
     }

@@ -11,7 +11,7 @@ internal sealed class VoidSimTask : SimTask
     private readonly Func<Task> _body;
     private AsyncTaskMethodBuilder _completion = AsyncTaskMethodBuilder.Create();
 
-    public VoidSimTask(RunLoop loop, Func<Task> body, string? name)
+    public VoidSimTask(ITaskLoop loop, Func<Task> body, string? name)
         : base(loop, name)
     {
         _body = body;

@@ -9,7 +9,7 @@ namespace SimLoop;
 // A task that swallows the timeout's cancellation and returns a result makes WaitFor return it (as asyncio).
 internal sealed class WaitForWait<T> : TimerEntry, IInterruptible, ITaskObserver
 {
-    private readonly RunLoop _loop;
+    private readonly ITaskLoop _loop;
     private readonly SimTask _target;
     private readonly TimeSpan _timeout;
     private readonly TimeSpan _startedAt;
@@ -20,7 +20,7 @@ internal sealed class WaitForWait<T> : TimerEntry, IInterruptible, ITaskObserver
     private bool _done;
 
     private WaitForWait(SimTask target, TimeSpan timeout, Func<SimTask, T> result)
-        : base(target.Loop.NextTimerSequence(), target.Loop.CurrentTask)
+        : base(target.Loop.Clock.NextTimerSequence(), target.Loop.CurrentTask)
     {
         _loop = target.Loop;
         _target = target;
@@ -28,6 +28,9 @@ internal sealed class WaitForWait<T> : TimerEntry, IInterruptible, ITaskObserver
         _result = result;
         _startedAt = _loop.Clock.Elapsed;
     }
+
+    /// <summary>Gets the task that waits (the timer's owner).</summary>
+    private SimTask? Waiter => (SimTask?)Owner;
 
     public static Task<T> Start(SimTask target, TimeSpan timeout, Func<SimTask, T> result)
     {
@@ -48,7 +51,7 @@ internal sealed class WaitForWait<T> : TimerEntry, IInterruptible, ITaskObserver
             wait._loop.Clock.Schedule(wait, wait._loop.Clock.DueAfter(timeout));
         }
 
-        wait.Owner?.AddWait(wait);
+        wait.Waiter?.AddWait(wait);
         return wait._promise.Task;
     }
 
@@ -60,7 +63,7 @@ internal sealed class WaitForWait<T> : TimerEntry, IInterruptible, ITaskObserver
         }
 
         _timedOut = new CancellationCause(_target.Name, $"timeout of {TimeFormat.Duration(_timeout)} in WaitFor",
-            Owner?.Name, _loop.Clock.Elapsed, inner: null);
+            Waiter?.Name, _loop.Clock.Elapsed, inner: null);
         _target.RequestCancel(_timedOut);
     }
 
@@ -73,7 +76,7 @@ internal sealed class WaitForWait<T> : TimerEntry, IInterruptible, ITaskObserver
 
         _cancelled = cause;
         Unschedule();
-        string waiter = Owner?.Name ?? "?";
+        string waiter = Waiter?.Name ?? "?";
         _target.RequestCancel(new CancellationCause(_target.Name, $"'{waiter}' was cancelled while waiting for it in WaitFor",
             waiter, _loop.Clock.Elapsed, cause));
     }
@@ -84,7 +87,7 @@ internal sealed class WaitForWait<T> : TimerEntry, IInterruptible, ITaskObserver
     {
         _done = true;
         Unschedule();
-        Owner?.RemoveWait(this);
+        Waiter?.RemoveWait(this);
         if (_cancelled is not null)
         {
             // The task's own exception, if any, stays unobserved: Run reports it rather than losing it.
@@ -95,7 +98,7 @@ internal sealed class WaitForWait<T> : TimerEntry, IInterruptible, ITaskObserver
             Exception? cancellation = task.ObserveException();
             _promise.TrySetException(new TimeoutException(
                 $"Task '{task.Name}' did not finish within {TimeFormat.Duration(_timeout)} (WaitFor started at " +
-                $"{TimeFormat.Instant(_startedAt)} by {(Owner is null ? "the simulation" : "'" + Owner.Name + "'")}); " +
+                $"{TimeFormat.Instant(_startedAt)} by {SimTask.Describe(Waiter)}); " +
                 $"it was cancelled and has finished. Cause: {_timedOut}", cancellation));
         }
         else

@@ -9,9 +9,9 @@ namespace SimLoop;
 public readonly struct SimYieldAwaitable
 {
     // The loop Sim.Yield found, so awaiting does not look it up again (null for a default instance).
-    private readonly RunLoop? _loop;
+    private readonly ITaskLoop? _loop;
 
-    internal SimYieldAwaitable(RunLoop loop)
+    internal SimYieldAwaitable(ITaskLoop loop)
     {
         _loop = loop;
     }
@@ -25,9 +25,9 @@ public readonly struct SimYieldAwaitable
     {
         private static readonly SendOrPostCallback s_resume = static state => ((Action)state!)();
 
-        private readonly RunLoop? _loop;
+        private readonly ITaskLoop? _loop;
 
-        internal SimYieldAwaiter(RunLoop? loop)
+        internal SimYieldAwaiter(ITaskLoop? loop)
         {
             _loop = loop;
         }
@@ -48,7 +48,7 @@ public readonly struct SimYieldAwaitable
         public void UnsafeOnCompleted(Action continuation)
         {
             ArgumentNullException.ThrowIfNull(continuation);
-            RunLoop loop = _loop ?? Simulation.CurrentLoop("Sim.Yield");
+            ITaskLoop loop = _loop ?? Simulation.CurrentLoop("Sim.Yield");
             loop.Post(s_resume, continuation, loop.CurrentTask, TraceEventKind.Continuation);
         }
     }
