@@ -24,6 +24,9 @@ internal sealed class Host
 
     public bool IsDown { get; set; }
 
+    // Told of crashes and restarts; null for a host that is only a handler.
+    public ISimHostLifecycle? Lifecycle { get; set; }
+
     public void AddHandlerTask(SimTask task)
     {
         _handlers.RemoveAll(static t => t.IsCompleted);

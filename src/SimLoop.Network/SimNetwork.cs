@@ -97,16 +97,7 @@ public sealed partial class SimNetwork
     /// the cause "&lt;host&gt;'s timeout of &lt;timeout&gt;".</remarks>
     public HttpClient CreateClient(string fromHost, TimeSpan timeout)
     {
-        ArgumentNullException.ThrowIfNull(fromHost);
-        if (timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(timeout), timeout,
-                $"{nameof(timeout)} must be positive, or Timeout.InfiniteTimeSpan for none; it was {timeout}.");
-        }
-
-        CheckSimulation();
-        Host from = HostNamed(fromHost, nameof(fromHost));
-        return new HttpClient(new NetworkHandler(this, from, timeout), disposeHandler: true)
+        return new HttpClient(CreateHandler(fromHost, timeout), disposeHandler: true)
         {
             // HttpClient keeps its own timeout with a real timer, which a simulation refuses: the network keeps it instead.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -156,6 +147,7 @@ public sealed partial class SimNetwork
 
         crashed.IsDown = true;
         CrashExchanges(crashed);
+        crashed.Lifecycle?.OnCrash($"host {crashed.Name} crashed");
     }
 
     /// <summary>Brings a crashed <paramref name="host"/> back with its handler; requests sent from now on reach it.</summary>
@@ -177,6 +169,7 @@ public sealed partial class SimNetwork
         }
 
         restarted.IsDown = false;
+        restarted.Lifecycle?.OnRestart();
     }
 
     private (string, string) LinkOf(string a, string b, string member)

@@ -94,6 +94,9 @@ public class BenchmarkSmokeTests
             case PoolHopParallelBenchmarks parallelHops:
                 (parallelHops.Waiters, parallelHops.Rounds) = (TinyTasks, 2);
                 return 4 * TinyTasks * 2;
+            case AspNetChainBenchmarks aspNetChain:
+                aspNetChain.Requests = TinyTasks;
+                return TinyTasks;
             case NoteBenchmarks:
                 return 1;
             case NetworkChainBenchmarks chain:

@@ -1,6 +1,7 @@
 namespace SimLoop.Examples.Cli;
 
-// CPython 3.11's output of each note, the .out files the build copies next to the program (Notes/{name}.out).
+// The reference output of each note, the .out files the build copies next to the program (Notes/{name}.out): CPython
+// 3.11's, except request_chain's, whose services are ASP.NET Core applications that Python cannot run.
 // Read with "\n" line ends, as CPython wrote them; null when the file is not there (a trimmed deployment).
 internal static class GoldenOutput
 {

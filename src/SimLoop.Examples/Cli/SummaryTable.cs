@@ -3,11 +3,11 @@ using System.Globalization;
 namespace SimLoop.Examples.Cli;
 
 // The table after the programs' output: per program the virtual time it spanned, the wall time it took, its steps
-// and its fingerprint, and whether it printed CPython's lines; then the totals, virtual against wall.
+// and its fingerprint, and whether it printed its reference lines (its .out file); then the totals, virtual against wall.
 internal static class SummaryTable
 {
     private static readonly string[] Headings =
-        ["program", "virtual time", "wall time", "steps", "fingerprint", "CPython"];
+        ["program", "virtual time", "wall time", "steps", "fingerprint", "reference"];
 
     public static void Write(TextWriter writer, IReadOnlyList<NoteRun> runs)
     {
@@ -39,10 +39,10 @@ internal static class SummaryTable
         VirtualTimeText.Milliseconds(run.WallElapsed),
         run.Steps.ToString(CultureInfo.InvariantCulture),
         run.Fingerprint,
-        CPythonVerdict(run),
+        ReferenceVerdict(run),
     ];
 
-    private static string CPythonVerdict(NoteRun run)
+    private static string ReferenceVerdict(NoteRun run)
     {
         if (run.Failure is not null)
         {

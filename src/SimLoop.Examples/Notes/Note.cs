@@ -16,7 +16,8 @@ internal sealed record Note(string Name, string Shows, Func<TextWriter, Task> Ma
             GetHtmlInterrupted.RunAsync),
         new("cancel_me", "cancellation reaches the innermost await first, then travels outwards", CancelMe.RunAsync),
         new("print_sum", "a coroutine awaiting a sub-coroutine", PrintSum.RunAsync),
-        new("request_chain", "a -> b -> c with a 1 s timeout: b's request to c is the first to see the cancellation",
+        new("request_chain",
+            "a -> b -> c, three ASP.NET Core services; a's 1 s timeout: b's request to c is the first to see the cancellation",
             RequestChain.RunAsync, CauseQuestion: "who cancelled b's request to c?"),
     ];
 

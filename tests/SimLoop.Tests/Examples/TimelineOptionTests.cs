@@ -5,8 +5,8 @@ using static SimLoop.Tests.Examples.ExamplesHarness;
 
 namespace SimLoop.Tests.Examples;
 
-// --timeline FILE draws the run as an HTML page; for the request chain it must show who cancelled whom: main's
-// timeout cancelling b, and b passing it on to c, each edge labelled with its cause.
+// --timeline FILE draws the run as an HTML page; for the request chain it must show who cancelled whom: a's timeout
+// aborting b's handler, and b's abort reaching c's, each edge labelled with its cause.
 [TestFixture]
 public sealed class TimelineOptionTests
 {
@@ -20,7 +20,7 @@ public sealed class TimelineOptionTests
     public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
 
     [Test]
-    public void Timeline_RequestChain_ShowsTheCancellationTravellingFromMainToBToCWithItsCause()
+    public void Timeline_RequestChain_ShowsTheAbortTravellingFromBsHandlerToCsWithItsCause()
     {
         string path = Path.Combine(_folder, "request_chain.html");
 
@@ -31,14 +31,16 @@ public sealed class TimelineOptionTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExamplesApp.Success));
-            Assert.That(TimelineTests.Groups(svg, "lane").Select(l => l.Attribute("data-task")?.Value),
-                Is.EqualTo(new[] { "main", "b", "c" }));
+            Assert.That(TimelineTests.Groups(svg, "lane").Select(l => l.Attribute("data-task")?.Value), Is.SupersetOf(new[]
+            {
+                "main", "a: start", "b: start", "c: start", "a: GET /order", "b: GET /quote", "c: GET /price",
+            }));
             Assert.That(edges.Select(e => $"{e.Attribute("data-from")?.Value}->{e.Attribute("data-to")?.Value}"),
-                Is.EqualTo(new[] { "main->b", "b->c" }));
+                Is.EqualTo(new[] { "(simulation)->b: GET /quote", "(simulation)->c: GET /price" }));
             Assert.That(edges.Select(e => e.Element("text")?.Value), Is.EqualTo(new[]
             {
-                "1. cancelled by 'main' at 00:00:01: timeout of 1 s in WaitFor",
-                "2. cancelled by 'b' at 00:00:01: 'b' was cancelled while awaiting it",
+                "1. cancelled by the simulation at 00:00:01.02: the request GET http://b/quote from a was …",
+                "2. cancelled by the simulation at 00:00:01.03: the request GET http://c/price from b was …",
             }));
         }
     }
@@ -50,9 +52,14 @@ public sealed class TimelineOptionTests
 
         RunCli("--program", "request_chain", "--timeline", path);
 
+        // The services' own lines, among ASP.NET Core's logs (request started, endpoint executed, ...) on the same lanes.
         XElement svg = TimelineTests.Svg(File.ReadAllText(path));
-        Assert.That(TimelineTests.Groups(svg, "log").Select(l => l.Attribute("data-task")?.Value),
-            Is.EqualTo(new[] { "c", "b", "b", "b", "main" }));
+        Assert.That(TimelineTests.Groups(svg, "log")
+            .Where(l => l.Element("title")?.Value.Contains("request_chain: ", StringComparison.Ordinal) == true)
+            .Select(l => l.Attribute("data-task")?.Value), Is.EqualTo((string[])
+            [
+                "a: GET /order", .. Enumerable.Repeat("b: GET /quote", 6), "main", .. Enumerable.Repeat("c: GET /price", 6),
+            ]));
     }
 
     [Test]

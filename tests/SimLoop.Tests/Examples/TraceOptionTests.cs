@@ -63,13 +63,13 @@ public sealed partial class TraceOptionTests
     }
 
     [Test]
-    public void Trace_RequestChain_ShowsMainsTimeoutCancellingB()
+    public void Trace_RequestChain_ShowsAsTimeoutCancellingBsHandler()
     {
         CliResult result = RunCli("--program", "request_chain", "--trace");
 
         Assert.That(ProgramBlock(result.Stdout, "request_chain"), Has.Some.Match(
-            @"^ +00:00:01 +main +CancellationRequested: " +
-            @"task 'b' cancelled at 00:00:01 by 'main': timeout of 1 s in WaitFor$"));
+            @"^ +00:00:01\.02 +- +CancellationRequested: task 'b: GET /quote' cancelled at 00:00:01\.02 by the simulation: " +
+            @"the request GET http://b/quote from a was aborted at 00:00:01\.01: a's timeout of 1 s$"));
     }
 
     [Test]
