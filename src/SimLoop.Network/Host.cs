@@ -6,7 +6,8 @@ using System.Threading.Tasks;
 
 namespace SimLoop;
 
-// One host of the network: its handler, whether it is up, and the handler tasks it runs, so a crash can cancel them.
+// One host of the network: its handler, whether it is up, and the tasks it runs (handlers and the background work
+// SimNetwork.Spawn starts), so a crash can cancel them.
 internal sealed class Host
 {
     private readonly List<SimTask> _handlers = [];

@@ -98,7 +98,7 @@ public sealed partial class SimNetwork
             return;
         }
 
-        TimeSpan latency = DrawLatency();
+        TimeSpan latency = DrawLatency() + ExtraLatency(x, y);
         _simulation.At(_simulation.Elapsed + latency, () =>
         {
             if (!IsCut(x, y))

@@ -99,6 +99,9 @@ public class BenchmarkSmokeTests
                 return TinyTasks;
             case NoteBenchmarks:
                 return 1;
+            case NetworkChainBenchmarks chain:
+                chain.Requests = TinyTasks;
+                return TinyTasks;
             case DeadlockBenchmarks deadlocks:
                 deadlocks.Runs = TinySeeds;
                 return TinySeeds;

@@ -5,7 +5,8 @@ using SimLoop.BugBench.Report;
 using SimLoop.BugBench.Runner;
 
 // The bug-finding benchmark. `dotnet run -c Release --project tests/SimLoop.BugBench -- --report docs/bug-benchmark.md
-// --example docs/README-bugs.md` regenerates the report; without --report it prints the tables to the console.
+// --example docs/README-bugs.md --coyote run` regenerates the report; without --report it prints the tables to the
+// console; without --coyote run it measures SimLoop alone.
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (int i = 0; i < args.Length; i++)
 {
@@ -13,7 +14,7 @@ for (int i = 0; i < args.Length; i++)
     {
         Console.Error.WriteLine(
             "usage: SimLoop.BugBench [--report PATH] [--example PATH] [--ranges 20] [--cap 10000] [--replays 100] " +
-            "[--threads N] [--bugs a,b] [--strategies Fifo,Random,Pct,Portfolio]");
+            "[--threads N] [--bugs a,b] [--strategies Fifo,Random,Pct,Portfolio] [--coyote run] [--coyote-cap 1000]");
         return 2;
     }
 
@@ -29,8 +30,10 @@ var plan = new BenchmarkPlan(
         ? [.. strategies.Split(',').Select(Enum.Parse<ScheduleStrategy>)]
         : [ScheduleStrategy.Fifo, ScheduleStrategy.Random, ScheduleStrategy.Pct, ScheduleStrategy.Portfolio],
     Ranges: Number("ranges", 20), Cap: Number("cap", 10_000), Replays: Number("replays", 100),
-    // Four threads a core: a run that deadlocks waits 100 ms of wall time, idle, before SimLoop reports it.
-    Threads: Number("threads", 4 * Environment.ProcessorCount));
+    // One thread a core: a deadlock is reported without waiting, so more threads would only share cores, and each
+    // search's wall time would carry the others' (Coyote's two processes get a core each).
+    Threads: Number("threads", Environment.ProcessorCount),
+    CoyoteCap: options.TryGetValue("coyote", out string? coyoteMode) && coyoteMode == "run" ? Number("coyote-cap", 1_000) : 0);
 
 if (options.TryGetValue("seeds", out string? seeds))
 {
@@ -63,9 +66,13 @@ if (options.TryGetValue("seeds", out string? seeds))
 
 var stopwatch = Stopwatch.StartNew();
 IReadOnlyList<BugResult> results = Benchmark.Run(plan, line => Console.Error.WriteLine(line));
+// Coyote runs after SimLoop, not beside it, so neither's wall time carries the other's load.
+IReadOnlyList<CoyoteResult>? coyote = plan.CoyoteCap > 0
+    ? CoyoteRun.Run(plan.Bugs, plan.Ranges, plan.CoyoteCap, line => Console.Error.WriteLine(line))
+    : null;
 stopwatch.Stop();
 string command = "dotnet run -c Release --project tests/SimLoop.BugBench -- " + string.Join(' ', args);
-var report = new ReportWriter(plan, results, command, stopwatch.Elapsed);
+var report = new ReportWriter(plan, results, coyote, command, stopwatch.Elapsed);
 if (options.TryGetValue("report", out string? path))
 {
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -74,6 +81,7 @@ if (options.TryGetValue("report", out string? path))
 }
 else
 {
+    Console.WriteLine(report.Targets());
     Console.WriteLine(report.Tables());
     Console.WriteLine(report.AnomalyList());
 }

@@ -13,6 +13,8 @@ internal sealed class AccountBug : IBug
 
     public Type Failure => typeof(InvalidOperationException);
 
+    public int Depth => 2;
+
     public async Task Run()
     {
         var account = new Account(100);

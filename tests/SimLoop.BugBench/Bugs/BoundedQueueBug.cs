@@ -13,6 +13,8 @@ internal sealed class BoundedQueueBug : IBug
 
     public Type Failure => typeof(InvalidOperationException);
 
+    public int Depth => 2;
+
     public async Task Run()
     {
         var queue = new BoundedQueue<int>(capacity: 1);

@@ -13,6 +13,8 @@ internal sealed class CheckThenActBug : IBug
 
     public Type Failure => typeof(ArgumentException);
 
+    public int Depth => 2;
+
     public async Task Run()
     {
         var cache = new ProfileCache();

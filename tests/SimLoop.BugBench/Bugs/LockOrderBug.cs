@@ -13,6 +13,8 @@ internal sealed class LockOrderBug : IBug
 
     public Type Failure => typeof(SimulationDeadlockException);
 
+    public int Depth => 2;
+
     public async Task Run()
     {
         var checking = new Account("checking", 100);

@@ -13,6 +13,8 @@ internal sealed class LostWakeupBug : IBug
 
     public Type Failure => typeof(SimulationDeadlockException);
 
+    public int Depth => 2;
+
     public async Task Run()
     {
         var mailbox = new Mailbox();

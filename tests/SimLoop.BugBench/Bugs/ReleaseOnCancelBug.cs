@@ -13,6 +13,8 @@ internal sealed class ReleaseOnCancelBug : IBug
 
     public Type Failure => typeof(InvalidOperationException);
 
+    public int Depth => 2;
+
     public async Task Run()
     {
         using var gate = new SemaphoreSlim(1);

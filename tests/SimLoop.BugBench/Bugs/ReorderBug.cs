@@ -16,6 +16,8 @@ internal sealed class ReorderBug : IBug
 
     public Type Failure => typeof(InvalidOperationException);
 
+    public int Depth => 2;
+
     public async Task Run()
     {
         var pair = new Pair();

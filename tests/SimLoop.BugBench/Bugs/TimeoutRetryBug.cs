@@ -15,6 +15,8 @@ internal sealed class TimeoutRetryBug : IBug
 
     public Type Failure => typeof(InvalidOperationException);
 
+    public int Depth => 0;
+
     public async Task Run()
     {
         var service = new PaymentService();

@@ -14,6 +14,8 @@ internal sealed class TwoAwaitAtomicityBug : IBug
 
     public Type Failure => typeof(InvalidOperationException);
 
+    public int Depth => 2;
+
     public async Task Run()
     {
         var store = new Store(new Dictionary<string, int> { ["checking"] = 100, ["savings"] = 100 });

@@ -18,6 +18,8 @@ internal sealed class UseAfterDisposeBug : IBug
 
     public Type Failure => typeof(ObjectDisposedException);
 
+    public int Depth => 2;
+
     public async Task Run()
     {
         var outbox = new ConcurrentQueue<string>();

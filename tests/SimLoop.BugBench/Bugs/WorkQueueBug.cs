@@ -15,6 +15,8 @@ internal sealed class WorkQueueBug : IBug
 
     public Type Failure => typeof(InvalidOperationException);
 
+    public int Depth => 2;
+
     public async Task Run()
     {
         // A crawl: page 1 links to pages 2 and 3, which link to pages 4 and 5.

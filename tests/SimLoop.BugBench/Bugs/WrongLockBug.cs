@@ -13,6 +13,8 @@ internal sealed class WrongLockBug : IBug
 
     public Type Failure => typeof(InvalidOperationException);
 
+    public int Depth => 2;
+
     public async Task Run()
     {
         using var counterLock = new SemaphoreSlim(1, 1);

@@ -5,7 +5,8 @@ using SimLoop.BugBench.Runner;
 namespace SimLoop.BugBench.Report;
 
 /// <summary>Writes the benchmark's results as Markdown: docs/bug-benchmark.md and the worked example, docs/README-bugs.md.</summary>
-internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<BugResult> results, string command, TimeSpan elapsed)
+internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<BugResult> results,
+    IReadOnlyList<CoyoteResult>? coyote, string command, TimeSpan elapsed)
 {
     private const int DepartureGoal = 3;
 
@@ -20,29 +21,35 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
             .AppendLine("The bugs live in `tests/SimLoop.BugBench/Bugs/`, one file each. This file is generated: do not edit it by hand.")
             .AppendLine()
             .AppendLine(Invariant($"- Command: `{command}` ({elapsed.TotalSeconds:F0} s wall time)"))
-            .AppendLine(Invariant($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"))
             .AppendLine(Invariant($"- Machine: {MachineInfo.Describe()}; {plan.Threads} worker threads"))
             .AppendLine(Invariant($"- Method: {plan.Ranges} independent seed ranges per bug and strategy (range r is seeds r x {BenchmarkPlan.RangeStride:N0} onwards),"))
             .AppendLine(Invariant($"  at most {plan.Cap:N0} seeds each; the first failure of every range is rerun recording its schedule, replayed {plan.Replays} times"))
             .AppendLine("  (same exception type and message each time), and minimized with `ScheduleMinimizer.Minimize`.")
             .AppendLine("  Schedule size is the number of real choices (steps where more than one ready item or due timer could go).")
             .AppendLine("  Fifo ignores the seed: it runs once, to show that finding each bug needs exploration.")
+            .AppendLine("  Wall time to the first failure is measured per range, from its first seed to the end of the failing run,")
+            .AppendLine(Invariant($"  with {plan.Threads} ranges searched at once, one thread each, on the machine's {Environment.ProcessorCount} cores."))
+            .AppendLine(CoyoteMethod())
             .AppendLine()
             .AppendLine(Summary())
+            .Append(TargetsSection())
             .AppendLine("## The bugs")
             .AppendLine()
-            .AppendLine("| bug | from | what goes wrong | fails with | Fifo |")
-            .AppendLine("| --- | --- | --- | --- | --- |");
+            .AppendLine("Depth is the number of ordering constraints between tasks the failure needs, as PCT counts bug depth;")
+            .AppendLine("0 where what decides it is which of two timers due at the same instant fires first.")
+            .AppendLine()
+            .AppendLine("| bug | from | what goes wrong | depth | fails with | Fifo |")
+            .AppendLine("| --- | --- | --- | ---: | --- | --- |");
         foreach (IBug bug in plan.Bugs)
         {
             BugResult? fifo = Result(bug, ScheduleStrategy.Fifo);
             string fifoCell = fifo is null ? "not run" : fifo.RangesFound > 0 ? "**fails**" : "silent";
-            text.AppendLine(Invariant($"| {bug.Name} | {bug.Origin} | {bug.Description} | `{bug.Failure.Name}` | {fifoCell} |"));
+            text.AppendLine(Invariant($"| {bug.Name} | {bug.Origin} | {bug.Description} | {bug.Depth} | `{bug.Failure.Name}` | {fifoCell} |"));
         }
 
         foreach ((IBug bug, string reason) in BugCatalog.Blocked)
         {
-            text.AppendLine(Invariant($"| {bug.Name} | {bug.Origin} | {bug.Description} | `{bug.Failure.Name}` | not run: blocked by a core bug |"));
+            text.AppendLine(Invariant($"| {bug.Name} | {bug.Origin} | {bug.Description} | {bug.Depth} | `{bug.Failure.Name}` | not run: blocked by a core bug |"));
         }
 
         if (BugCatalog.Blocked.Count > 0)
@@ -54,7 +61,7 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
             }
         }
 
-        text.AppendLine().Append(Tables());
+        text.AppendLine().Append(ComparisonSection()).Append(Tables());
         text.AppendLine("## Minimized schedules, explained").AppendLine()
             .AppendLine("The first failure Pct found (range 0) for each bug, minimized:").AppendLine();
         foreach (IBug bug in plan.Bugs)
@@ -76,8 +83,8 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
         foreach (ScheduleStrategy strategy in plan.Strategies.Where(s => s != ScheduleStrategy.Fifo))
         {
             text.AppendLine(Invariant($"## {strategy}")).AppendLine()
-                .AppendLine(Invariant($"| bug | seeds to first failure, median / worst | ranges that found it | schedule size (choices), failing → minimized | departures from Fifo, failing → minimized (median, max) | replays {plan.Replays}/{plan.Replays} | minimizer runs (median) |"))
-                .AppendLine("| --- | ---: | ---: | --- | --- | --- | ---: |");
+                .AppendLine(Invariant($"| bug | seeds to first failure, median / worst | wall time to first failure, median | ranges that found it | schedule size (choices), failing → minimized | departures from Fifo, failing → minimized (median, max) | replays {plan.Replays}/{plan.Replays} | minimizer runs (median) |"))
+                .AppendLine("| --- | ---: | ---: | ---: | --- | --- | --- | ---: |");
             foreach (IBug bug in plan.Bugs)
             {
                 if (Result(bug, strategy) is { } result)
@@ -106,7 +113,8 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
         int replayed = found.Count(f => f.Replays == f.ReplayRuns && f.ReplayRuns > 0);
         string replays = found.Count == 0 ? "–" : replayed == found.Count ? $"yes, {replayed} of {found.Count} failures" : $"**no**: {replayed} of {found.Count} failures";
         string runs = minimized.Count == 0 ? "–" : Invariant($"{Median(minimized.Select(m => (double)m.Runs)):0.#}");
-        return Invariant($"| {result.Bug.Name} | {seeds} | {result.RangesFound}/{result.Searches.Count} | {size} | {departures} | {replays} | {runs} |");
+        string time = result.MedianMilliseconds is double ms ? Milliseconds(ms) : "–";
+        return Invariant($"| {result.Bug.Name} | {seeds} | {time} | {result.RangesFound}/{result.Searches.Count} | {size} | {departures} | {replays} | {runs} |");
     }
 
     private string Summary()
@@ -136,6 +144,7 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
     private string Anomalies()
     {
         List<string> lines = [.. results.SelectMany(r => r.Anomalies.Select(a => $"- {r.Bug.Name}, {r.Strategy}: {a}"))];
+        lines.AddRange((coyote ?? []).SelectMany(c => c.Anomalies.Select(a => $"- {c.Bug}, Coyote {c.Strategy}: {Shorten(a)}")));
         return "## Anomalies\n\nRuns that ended with an exception other than the bug's, replays that differed, minimizer errors:\n\n" +
             (lines.Count == 0 ? "None.\n" : string.Join('\n', lines.Take(40)) + "\n");
     }

@@ -7,8 +7,9 @@ namespace SimLoop.BugBench.Runner;
 /// <param name="Cap">The most seeds tried per range.</param>
 /// <param name="Replays">Replays of each failing schedule.</param>
 /// <param name="Threads">Worker threads, one simulation per thread at a time.</param>
+/// <param name="CoyoteCap">The most Coyote iterations per range, or 0 when Coyote is not run.</param>
 internal sealed record BenchmarkPlan(IReadOnlyList<IBug> Bugs, IReadOnlyList<ScheduleStrategy> Strategies, int Ranges, int Cap,
-    int Replays, int Threads)
+    int Replays, int Threads, int CoyoteCap = 0)
 {
     /// <summary>Seeds between the starts of two ranges: range r covers r * stride .. r * stride + cap - 1.</summary>
     public const long RangeStride = 100_000;

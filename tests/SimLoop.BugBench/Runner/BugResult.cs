@@ -16,7 +16,11 @@ internal sealed record BugResult(IBug Bug, ScheduleStrategy Strategy, IReadOnlyL
 
     /// <summary>Gets the median seeds to the first failure, a range that found nothing counting as worse than any
     /// that did; null when that median range found nothing.</summary>
-    public double? MedianSeeds => Median(Searches.Select(s => s.FailingSeed is null ? (double?)null : s.SeedsRun).ToList());
+    public double? MedianSeeds => Medians.Of([.. Searches.Select(s => s.FailingSeed is null ? (double?)null : s.SeedsRun)]);
+
+    /// <summary>Gets the median wall time to the first failure, in milliseconds, counted as <see cref="MedianSeeds"/> is.</summary>
+    public double? MedianMilliseconds =>
+        Medians.Of([.. Searches.Select(s => s.FailingSeed is null ? (double?)null : s.Elapsed.TotalMilliseconds)]);
 
     /// <summary>Gets the most seeds any range needed; null when some range found nothing.</summary>
     public int? WorstSeeds => RangesFound == Searches.Count ? Searches.Max(s => s.SeedsRun) : null;
@@ -24,18 +28,4 @@ internal sealed record BugResult(IBug Bug, ScheduleStrategy Strategy, IReadOnlyL
     /// <summary>Gets the anomalies: runs that ended in an unexpected way, replays that differed, minimizer errors.</summary>
     public IEnumerable<string> Anomalies =>
         Searches.Select(s => s.Anomaly).Concat(Found.Select(f => f.Anomaly)).OfType<string>();
-
-    private static double? Median(List<double?> values)
-    {
-        List<double?> sorted = [.. values.OrderBy(v => v ?? double.PositiveInfinity)];
-        int n = sorted.Count;
-        if (n == 0)
-        {
-            return null;
-        }
-
-        double? low = sorted[(n - 1) / 2];
-        double? high = sorted[n / 2];
-        return low is null || high is null ? null : (low.Value + high.Value) / 2;
-    }
 }

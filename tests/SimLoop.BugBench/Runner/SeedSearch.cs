@@ -5,7 +5,8 @@ namespace SimLoop.BugBench.Runner;
 /// <param name="SeedsRun">Seeds run, including the failing one; equal to the cap when nothing failed.</param>
 /// <param name="FailingSeed">The first seed whose run failed as the bug does, or null when none did.</param>
 /// <param name="Anomaly">The first run that ended with an exception other than the bug's, if any.</param>
-internal sealed record SeedSearch(long FirstSeed, int SeedsRun, long? FailingSeed, string? Anomaly)
+/// <param name="Elapsed">Wall time from the first seed until the failing one ended (or the cap was reached).</param>
+internal sealed record SeedSearch(long FirstSeed, int SeedsRun, long? FailingSeed, string? Anomaly, TimeSpan Elapsed)
 {
     /// <summary>Runs seeds <paramref name="firstSeed"/>, +1, ... until the bug manifests or <paramref name="cap"/> seeds ran.</summary>
     /// <remarks>Fifo ignores the seed, so one run decides it.</remarks>
@@ -13,13 +14,14 @@ internal sealed record SeedSearch(long FirstSeed, int SeedsRun, long? FailingSee
     {
         int seeds = strategy == ScheduleStrategy.Fifo ? 1 : cap;
         string? anomaly = null;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         for (int i = 0; i < seeds; i++)
         {
             long seed = firstSeed + i;
             (_, Exception? error) = BugRun.Once(bug, BugRun.Search(strategy, seed));
             if (BugRun.IsBug(bug, error))
             {
-                return new SeedSearch(firstSeed, i + 1, seed, anomaly);
+                return new SeedSearch(firstSeed, i + 1, seed, anomaly, watch.Elapsed);
             }
 
             if (error is not null && anomaly is null)
@@ -28,6 +30,6 @@ internal sealed record SeedSearch(long FirstSeed, int SeedsRun, long? FailingSee
             }
         }
 
-        return new SeedSearch(firstSeed, seeds, null, anomaly);
+        return new SeedSearch(firstSeed, seeds, null, anomaly, watch.Elapsed);
     }
 }
