@@ -32,6 +32,13 @@ public class RandomSourceTests
     }
 
     [Test]
+    public void NextBelow_ALowWordEqualToTheThreshold_IsKept()
+    {
+        // 0xAAAAAAAAAAAAAAAB * 3 = 2 * 2^64 + 1: the low word is exactly the threshold (1), which is not biased.
+        Assert.That(new Scripted(0xAAAAAAAAAAAAAAABUL).NextBelow(3), Is.EqualTo(2));
+    }
+
+    [Test]
     public void NextBelow_Zero_IsAnInvariantFailure() =>
         Assert.That(() => new Scripted(1).NextBelow(0), Throws.TypeOf<SimulationInvariantException>().With.Message.Contains("at least one candidate"));
 
