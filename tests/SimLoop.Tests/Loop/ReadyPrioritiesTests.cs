@@ -1,4 +1,4 @@
-namespace SimLoop.Tests.Strategies;
+namespace SimLoop.Tests.Loop;
 
 public class ReadyPrioritiesTests
 {
