@@ -12,6 +12,9 @@ namespace SimLoop;
 // earliest due timer, whose firing makes work ready again.
 internal sealed partial class RunLoop
 {
+    // How many 1 ms looks a failing run takes for a thread the program started before it reports a deadlock.
+    private const int LateEscapeLooks = 5;
+
     private static readonly SendOrPostCallback s_runTask = static state => { };
     private static readonly SendOrPostCallback s_start = static state => ((SimTask)state!).Start();
 
@@ -140,12 +143,29 @@ internal sealed partial class RunLoop
             }
             else
             {
-                // Nothing is ready and no timer is pending. Every way work can come back to the loop is known the
-                // moment a step starts it (work sent to the pool is on the ready queue; real timers and real I/O fail
-                // the run at once), so no wall-clock grace is needed to tell a deadlock.
-                return LoopOutcome.Deadlock;
+                // Nothing is ready and no timer is pending. Work sent to the pool is on the ready queue and real timers
+                // and real I/O fail the run at once, but a thread the program started itself is seen only when it
+                // first runs: a failing run gives one a few moments to arrive, so that it is named, not taken for a
+                // deadlock. A run that does not fail never gets here.
+                return LateEscape() ? LoopOutcome.Escaped : LoopOutcome.Deadlock;
             }
         }
+    }
+
+    private bool LateEscape()
+    {
+        for (int look = 0; look < LateEscapeLooks; look++)
+        {
+#pragma warning disable RS0030 // Not a wait on the program: lets a thread it just started reach the guard.
+            Thread.Sleep(1);
+#pragma warning restore RS0030
+            if (Guard.HasEscaped)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void RunStep()
