@@ -234,9 +234,10 @@ internal sealed partial class RunLoop
                     return false;
                 }
 
+                var owner = (SimTask?)entry.Owner; // the loop tags every timer with the task that created it
                 Steps++;
-                Trace.Record(Steps, due, (SimTask?)entry.Owner, entry.Kind, choice, remaining);
-                FireOne(entry);
+                Trace.Record(Steps, due, owner, entry.Kind, choice, remaining);
+                FireOne(entry, owner);
             }
 
             return true;
@@ -247,10 +248,9 @@ internal sealed partial class RunLoop
         }
     }
 
-    private void FireOne(TimerEntry entry)
+    private void FireOne(TimerEntry entry, SimTask? owner)
     {
         Invariant.Assert(entry.DueTicks == Clock.ElapsedTicks, "a timer fires at exactly its due time");
-        var owner = (SimTask?)entry.Owner; // the loop tags every timer with the task that created it
         CurrentTask = owner;
         try
         {
