@@ -182,13 +182,13 @@ internal sealed partial class RunLoop
         try
         {
             Watch.EnterUserCode();
-            if (item.Task is { } task)
+            if (item.Kind == TraceEventKind.QueuedTask)
             {
-                Scheduler.Execute(task);
+                Scheduler.Execute((Task)item.State!);
             }
             else
             {
-                item.Callback!(item.State);
+                item.Callback(item.State);
             }
         }
         catch (Exception exception)
