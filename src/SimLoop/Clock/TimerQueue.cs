@@ -13,7 +13,7 @@ internal sealed class TimerQueue
 {
     private const int SmallestRebuild = 64;
 
-    private Slot[] _heap = new Slot[16];
+    private Slot[] _heap = new Slot[4];
     private int _count;
     private int _live;
 

@@ -55,7 +55,7 @@ internal sealed partial class RunLoop
             return;
         }
 
-        _ready.Enqueue(new WorkItem(_runOnThreadPool, arrival, CurrentTask, ++_sequence, TraceEventKind.ThreadPoolWork));
+        _ready.Enqueue(new WorkItem(s_runOnThreadPool, arrival, CurrentTask, ++_sequence, TraceEventKind.ThreadPoolWork));
     }
 
     /// <summary>A step started a real timer: it would fire on the thread pool in real time, outside the run's order.</summary>
