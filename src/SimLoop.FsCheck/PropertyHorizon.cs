@@ -7,7 +7,8 @@ namespace SimLoop;
 // thread, so the i-th case gets PctHorizon's estimate for index i, from the cases before it, exactly as the i-th
 // seed of a seed run does. The batch is the test's (NUnit's Test, built anew for each run of the tests), across the
 // contexts NUnit nests inside it, such as the one Assert.Throws runs its delegate in. Outside an NUnit test a case
-// runs on its own (horizon 0).
+// runs on its own (horizon 0), and so does each case of a property whose cases run in parallel (FsCheck's
+// Parallelism), where "the cases before" would depend on the threads.
 internal static class PropertyHorizon
 {
     private static readonly ConditionalWeakTable<Test, Batch> s_batches = [];
@@ -22,7 +23,14 @@ internal static class PropertyHorizon
         private long _next;
 
         /// <summary>The next case's horizon, then <see cref="Record"/> its run.</summary>
-        public int Next() => _horizon.StepsFor(System.Threading.Interlocked.Increment(ref _next) - 1);
+        public int Next()
+        {
+            // Indexes are taken in order under the lock, so StepsFor never sees an earlier block after a later one.
+            lock (_horizon)
+            {
+                return _horizon.StepsFor(_next++);
+            }
+        }
 
         public void Record(long choices) => _horizon.Record(choices);
     }

@@ -77,7 +77,7 @@ public static class SimProperty
     {
         var seedCase = new SeedCase(simCase.Seed, simCase.Strategy);
         int? pinned = SeedSource.ReadPctSteps(SimArbitraries.Environment(SeedSource.PctStepsVariable));
-        PropertyHorizon.Batch? batch = pinned is null && template.PctSteps == 0 ? PropertyHorizon.Current() : null;
+        PropertyHorizon.Batch? batch = pinned is null && template.PctSteps == 0 && !InParallel() ? PropertyHorizon.Current() : null;
         int steps = pinned ?? batch?.Next() ?? 0;
         if (steps > 0 && PctHorizon.UsesPct(simCase.Strategy, simCase.Seed))
         {
@@ -86,6 +86,10 @@ public static class SimProperty
 
         return (template, seedCase, batch);
     }
+
+    // Whether the property's cases run on several threads (FsCheck's Parallelism changed from its default).
+    private static bool InParallel() =>
+        SimulationPropertyAttribute.OfCurrentTest() is { } attribute && attribute.Parallelism != new SimulationPropertyAttribute().Parallelism;
 
     // The case's block with its trace, logs and timeline, and a note when its re-run with logging on differed.
     private static SeedFailureException Failure(SimCase simCase, SeedOutcome outcome, FailureRerun? rerun)
