@@ -1,3 +1,9 @@
+using System.Collections.Concurrent;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Builders;
+using NUnit.Framework.Internal.Execution;
+
 namespace SimLoop.Seeds.Tests.FsCheck;
 
 // A property's cases take Pct's horizon from the cases checked before them in the same test, as a seed run's seeds do.
@@ -74,5 +80,66 @@ public class PropertyHorizonTests
             }));
 
         Assert.That(e.Message, Does.Match(@"Replay: SIMLOOP_SEED=2 SIMLOOP_PCT_STEPS=\d+ SIMLOOP_STRATEGY=Pct SIMLOOP_FAULTS=none dotnet test"));
+    }
+
+    [Test]
+    [NonParallelizable]
+    public void Property_CasesInParallel_DrawTheHorizonFromTheSeed_SerialCasesUseTheEstimate()
+    {
+        SimArbitraries.Environment = DemoPrograms.NoEnvironment;
+        try
+        {
+            HorizonFixture.Steps.Clear();
+            TestResult parallel = Run(nameof(HorizonFixture.Law_parallel));
+            int[] parallelSteps = [.. HorizonFixture.Steps];
+            HorizonFixture.Steps.Clear();
+            TestResult serial = Run(nameof(HorizonFixture.Law_serial));
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(parallel.ResultState, Is.EqualTo(ResultState.Success), parallel.Message);
+                Assert.That(serial.ResultState, Is.EqualTo(ResultState.Success), serial.Message);
+                Assert.That(parallelSteps, Has.Length.EqualTo(100).And.All.EqualTo(0), "no case before a case on several threads");
+                Assert.That(HorizonFixture.Steps.Count(s => s > 0), Is.GreaterThan(10), "one thread: Pct cases after the first use the estimate");
+            }
+        }
+        finally
+        {
+            SimArbitraries.Environment = DemoPrograms.NoEnvironment;
+        }
+    }
+
+    private static TestResult Run(string method)
+    {
+        TestSuite suite = new DefaultSuiteBuilder().BuildFrom(new TypeWrapper(typeof(HorizonFixture)));
+        var test = (Test)suite.Tests.Single(t => t.Name == method);
+        WorkItem work = WorkItemBuilder.CreateWorkItem(test, TestFilter.Empty, recursive: true)!;
+        work.InitializeContext(new TestExecutionContext());
+        using (new TestExecutionContext.IsolatedContext())
+        {
+            work.Execute();
+        }
+
+        return work.Result;
+    }
+
+    [Explicit("Run by PropertyHorizonTests through NUnit's builder")]
+    public class HorizonFixture
+    {
+        public static readonly ConcurrentBag<int> Steps = [];
+
+#pragma warning disable NUnit1027 // FsCheck supplies the argument.
+        [SimulationProperty(Arbitrary = [typeof(SimArbitraries)], Seeds = 100)]
+        public static void Law_serial(SimCase simCase) => SimProperty.Check(simCase, Record);
+
+        [SimulationProperty(Arbitrary = [typeof(SimArbitraries)], Seeds = 100, Parallelism = 2)]
+        public static void Law_parallel(SimCase simCase) => SimProperty.Check(simCase, Record);
+#pragma warning restore NUnit1027
+
+        private static Task Record(Simulation sim)
+        {
+            Steps.Add(sim.Options.PctSteps);
+            return TenChoices();
+        }
     }
 }
