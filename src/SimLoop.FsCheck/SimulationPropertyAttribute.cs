@@ -20,6 +20,13 @@ namespace SimLoop;
 /// <c>Replay</c>, as with <c>[Property]</c>.</para>
 /// <para>A malformed <c>SIMLOOP_SEEDS</c> or <c>SIMLOOP_SHARD</c> fails the test with an error naming the
 /// variable, the value and the rule: NUnit reports it as the failure to build the test.</para>
+/// <para>Cases run one after the other on the test's thread unless FsCheck's <c>Parallelism</c> says otherwise:
+/// <c>Parallelism = -1</c> runs them on every core (a number, on that many pool threads). Do that when the cases are
+/// independent, as those of a property that only calls <see cref="SimProperty.Check"/> are: each case is then a
+/// simulation of its own, with this attribute's settings and its own NUnit result. FsCheck still takes the results in
+/// case order, so the case that fails first, its shrinking and the replay lines are those of a run on one thread. The
+/// cases share the fixture and the test's own result, so leave the default for a property whose method keeps state in
+/// fields or asserts outside <see cref="SimProperty.Check"/>.</para>
 /// <para>A shard that gets no case (<c>SIMLOOP_SHARD=k/n</c> with fewer cases than shards) marks the test ignored,
 /// with a reason saying so: nothing was tested there, which is not a pass.</para>
 /// </remarks>

@@ -8,7 +8,8 @@ using System.Threading.Tasks;
 namespace SimLoop;
 
 // Runs seeds on dedicated threads, one simulation per thread at a time. Simulation.Run is synchronous on its
-// calling thread and keeps its world in thread-static state, so threads share nothing but the next-seed counter;
+// calling thread and keeps its world in thread-static state, so threads share nothing but the next-seed counter,
+// which they take from in chunks;
 // the pool is made of plain Threads because src/ bans the thread pool and Parallel (BannedSymbols.txt), and a
 // seed that blocks must not starve the test framework's own pool. Outcomes go to a tally by case index, so they
 // are reported in seed order whatever order the threads finished in.
@@ -22,19 +23,39 @@ internal static class ParallelSeeds
         ProgressReporter? progress,
         TextWriter? log = null)
     {
-        var tally = new SeedTally();
-        int next = -1;
+        int count = Math.Clamp(threads, 1, Math.Max(1, cases.Count));
+        if (count == 1)
+        {
+            // One thread: run here, and report progress between seeds.
+            var tally = new SeedTally();
+            for (int index = 0; index < cases.Count; index++)
+            {
+                tally.Record(index, SeedExecution.Run(cases[index], body, Logged(template, log, cases[index].Seed)));
+                progress?.Tick(tally.Ran, tally.Failed);
+            }
+
+            return tally;
+        }
+
+        var tallies = new SeedTally?[count];
+        var claims = new SeedClaims(cases.Count, count);
         ExceptionDispatchInfo? crash = null;
 
-        void Work()
+        void Work(int worker)
         {
-            // An exception escaping a worker thread would end the test host; it is rethrown on the caller instead.
+            // Each worker counts into a tally of its own, created on its own thread: recording an outcome takes no lock
+            // and writes nothing another worker writes. An exception escaping a worker thread would end the test host;
+            // it is rethrown on the caller instead.
             try
             {
-                int index;
-                while ((index = Interlocked.Increment(ref next)) < cases.Count && Volatile.Read(ref crash) is null)
+                var tally = new SeedTally();
+                Volatile.Write(ref tallies[worker], tally);
+                while (Volatile.Read(ref crash) is null && claims.TryClaim(out int first, out int end))
                 {
-                    tally.Record(index, SeedExecution.Run(cases[index], body, Logged(template, log, cases[index].Seed)));
+                    for (int index = first; index < end; index++)
+                    {
+                        tally.Record(index, SeedExecution.Run(cases[index], body, Logged(template, log, cases[index].Seed)));
+                    }
                 }
             }
 #pragma warning disable CA1031 // Not swallowed: the first one is rethrown on the calling thread after the join.
@@ -45,23 +66,11 @@ internal static class ParallelSeeds
             }
         }
 
-        int count = Math.Clamp(threads, 1, Math.Max(1, cases.Count));
-        if (count == 1)
-        {
-            // One thread: run here, and report progress between seeds.
-            for (int index = 0; index < cases.Count; index++)
-            {
-                tally.Record(index, SeedExecution.Run(cases[index], body, Logged(template, log, cases[index].Seed)));
-                progress?.Tick(tally.Ran, tally.Failed);
-            }
-
-            return tally;
-        }
-
         var workers = new Thread[count];
         for (int i = 0; i < count; i++)
         {
-            workers[i] = new Thread(Work) { IsBackground = true, Name = $"SimLoop seeds {i + 1}/{count}" };
+            int worker = i;
+            workers[i] = new Thread(() => Work(worker)) { IsBackground = true, Name = $"SimLoop seeds {i + 1}/{count}" };
             workers[i].Start();
         }
 
@@ -70,13 +79,40 @@ internal static class ParallelSeeds
         {
             while (!worker.Join(ProgressReporter.TickInterval))
             {
-                progress?.Tick(tally.Ran, tally.Failed);
+                Tick(progress, tallies);
             }
         }
 
         crash?.Throw();
-        progress?.Tick(tally.Ran, tally.Failed);
-        return tally;
+        var total = new SeedTally();
+        foreach (SeedTally? tally in tallies)
+        {
+            total.Merge(tally!);
+        }
+
+        progress?.Tick(total.Ran, total.Failed);
+        return total;
+    }
+
+    private static void Tick(ProgressReporter? progress, SeedTally?[] tallies)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        int ran = 0;
+        int failed = 0;
+        for (int i = 0; i < tallies.Length; i++)
+        {
+            if (Volatile.Read(ref tallies[i]) is { } seen)
+            {
+                ran += seen.Ran;
+                failed += seen.Failed;
+            }
+        }
+
+        progress.Tick(ran, failed);
     }
 
     // With [SimulationTest(Log = ...)], every seed logs to the test's output, each line led by its seed: seeds run in

@@ -108,6 +108,9 @@ public class BenchmarkSmokeTests
             case ParallelSeedBenchmarks seeds:
                 seeds.Seeds = TinySeeds;
                 return TinySeeds;
+            case SeedRunnerBenchmarks runner:
+                runner.Seeds = TinySeeds;
+                return TinySeeds;
             default:
                 throw new AssertionException($"{benchmark.GetType().Name} has no tiny size in {nameof(Shrink)}: add one.");
         }

@@ -12,7 +12,6 @@ internal static class PoolReserve
 {
     private static readonly object s_gate = new();
     private static int s_held;
-    private static int s_loopsOnPoolThreads;
 
     // The process's own minimum, and the one set here, while it is raised (s_raised is 0 otherwise). The minimum is
     // put back only if it is still the one set here: a minimum the process set meanwhile is its own and stays.
@@ -32,7 +31,7 @@ internal static class PoolReserve
                 s_raised = 0; // the process set its own minimum meanwhile: it is the one to keep
             }
 
-            int wanted = s_held + s_loopsOnPoolThreads + Spare;
+            int wanted = s_held + LoopThread.Census().OnPoolThreads + Spare;
             if (wanted > workers && ThreadPool.SetMinThreads(wanted, io))
             {
                 if (s_raised == 0)
@@ -48,13 +47,8 @@ internal static class PoolReserve
 
     /// <summary>A simulation starts or stops running its loop on the calling thread.</summary>
     /// <param name="running">Whether it starts.</param>
-    public static void LoopOnThisThread(bool running)
-    {
-        if (Thread.CurrentThread.IsThreadPoolThread)
-        {
-            Interlocked.Add(ref s_loopsOnPoolThreads, running ? 1 : -1);
-        }
-    }
+    /// <remarks>Counted in the thread's own record, not a shared counter: seeds start and end on every core at once.</remarks>
+    public static void LoopOnThisThread(bool running) => LoopThread.Current.PoolLoop(running);
 
     /// <summary>A held pool thread got its turn, or was let go.</summary>
     public static void Release()

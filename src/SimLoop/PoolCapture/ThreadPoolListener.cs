@@ -32,10 +32,8 @@ internal sealed class ThreadPoolListener : EventListener
     private static readonly object s_gate = new();
     private static readonly List<EventSource> s_sources = new();
     private static ThreadPoolListener? s_instance;
-    private static int s_running;
     private static int s_reporting; // 1 while reporting; set and cleared with Interlocked (full fences)
     private static volatile bool s_starting; // while Acquire turns reporting on
-    private static long s_idleSinceTicks;
 
     // The loop whose step is running on this thread (the loop thread, or a pool thread holding the baton).
     [ThreadStatic]
@@ -66,12 +64,14 @@ internal sealed class ThreadPoolListener : EventListener
     /// <summary>A simulation starts: turns reporting on if it was off.</summary>
     /// <returns>Whether enqueues are reported, so that work sent to the pool can be kept under the loop's control; if not,
     /// reporting is left off and the caller releases at once instead of running.</returns>
-    /// <remarks>No lock while reporting is on. The count is raised before the flag is read, and StopIfIdle clears the
-    /// flag before it reads the count (both with full fences), so either the stop sees this run and backs off, or this
-    /// run sees the flag cleared and turns reporting back on under the lock before its first step.</remarks>
+    /// <remarks>No lock and no shared write while reporting is on: the run is counted in its own thread's record
+    /// (<see cref="LoopThread"/>), so runs on every core do not contend. The count is raised before the flag is read, and
+    /// StopIfIdle clears the flag before it reads the counts (both with full fences), so either the stop sees this run
+    /// and backs off, or this run sees the flag cleared and turns reporting back on under the lock before its first
+    /// step.</remarks>
     public static bool Acquire()
     {
-        Interlocked.Increment(ref s_running);
+        LoopThread.Current.Enter();
         if (Volatile.Read(ref s_reporting) == 1)
         {
             return true;
@@ -129,27 +129,26 @@ internal sealed class ThreadPoolListener : EventListener
     }
 
     /// <summary>A simulation has ended.</summary>
-    public static void Release()
-    {
-        if (Interlocked.Decrement(ref s_running) == 0)
-        {
-            Volatile.Write(ref s_idleSinceTicks, WallTime.Now);
-        }
-    }
+    public static void Release() => LoopThread.Current.Exit(WallTime.Now);
 
     /// <summary>On the watchdog's thread: turns reporting off once no simulation has run for a while.</summary>
     public static void StopIfIdle(long nowTicks)
     {
         lock (s_gate)
         {
-            if (Volatile.Read(ref s_reporting) == 0 || Volatile.Read(ref s_running) > 0
-                || nowTicks - Volatile.Read(ref s_idleSinceTicks) < WallTime.Ticks(IdleBeforeStop))
+            if (Volatile.Read(ref s_reporting) == 0)
+            {
+                return;
+            }
+
+            (int running, _, long lastEndTicks) = LoopThread.Census();
+            if (running > 0 || nowTicks - lastEndTicks < WallTime.Ticks(IdleBeforeStop))
             {
                 return;
             }
 
             Interlocked.Exchange(ref s_reporting, 0);
-            if (Volatile.Read(ref s_running) > 0)
+            if (LoopThread.Census().Running > 0)
             {
                 Interlocked.Exchange(ref s_reporting, 1); // a run began meanwhile: leave reporting on
                 return;

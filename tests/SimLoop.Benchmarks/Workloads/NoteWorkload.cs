@@ -17,6 +17,15 @@ internal static class NoteWorkload
         return Check(note, output, sim.Elapsed, elapsed);
     }
 
+    // The same run as RunSimLoop, as the body of a simulation someone else created (SimulationRunner.Check's).
+    public static async Task RunInside(string note, Simulation sim)
+    {
+        (string[] lines, TimeSpan elapsed) = Expected(note);
+        var output = new LineCheck(lines);
+        await (note == "cancel_me" ? CancelMe.RunAsync(output) : GetHtml.RunAsync(output));
+        Check(note, output, sim.Elapsed, elapsed);
+    }
+
     public static long RunFloor(string note)
     {
         var loop = new FloorLoop();
