@@ -29,19 +29,26 @@ public static class SimProperty
         ArgumentNullException.ThrowIfNull(simCase);
         ArgumentNullException.ThrowIfNull(body);
         Validate(simCase);
-        var seedCase = new SeedCase(simCase.Seed, simCase.Strategy);
+        Simulation? ran = null;
         Func<Simulation, Task> run = sim =>
         {
+            ran = sim;
             simCase.Faults.Apply(sim);
             return body(sim);
         };
         SimulationSettings? settings = SimulationPropertyAttribute.OfCurrentTest()?.Settings;
         SimulationOptions template = settings?.Apply(options ?? new SimulationOptions()) ?? options ?? new SimulationOptions();
+        (template, SeedCase seedCase, PropertyHorizon.Batch? batch) = Horizon(simCase, template);
         TextWriter? log = settings?.Writer();
         SimulationOptions first = log is null
             ? template
             : template with { LoggerFactory = new LineLoggerFactory(line => log.WriteLine($"{simCase}: {line}")) };
         SeedOutcome outcome = SeedExecution.Run(seedCase, run, first);
+        if (ran is not null)
+        {
+            batch?.Record(ran.Choices);
+        }
+
         if (outcome.Failed)
         {
             throw Failure(simCase, outcome, FailureRerun.Run(outcome, SeedRerun.Body(run), template, static () => new LogCapture(),
@@ -62,6 +69,22 @@ public static class SimProperty
         ArgumentNullException.ThrowIfNull(simCase);
         Validate(simCase);
         return SimLoop.ReplayLine.For(simCase.Seed, simCase.Strategy, simCase.Strategy, CurrentTest.Name(), Pins(simCase));
+    }
+
+    // Pct's horizon for this case: SIMLOOP_PCT_STEPS when set (a replay line), else the options' own, else the
+    // estimate from the property's earlier cases, pinned on the case (and so in its replay line) when its Pct uses it.
+    private static (SimulationOptions Template, SeedCase Case, PropertyHorizon.Batch? Batch) Horizon(SimCase simCase, SimulationOptions template)
+    {
+        var seedCase = new SeedCase(simCase.Seed, simCase.Strategy);
+        int? pinned = SeedSource.ReadPctSteps(SimArbitraries.Environment(SeedSource.PctStepsVariable));
+        PropertyHorizon.Batch? batch = pinned is null && template.PctSteps == 0 ? PropertyHorizon.Current() : null;
+        int steps = pinned ?? batch?.Next() ?? 0;
+        if (steps > 0 && PctHorizon.UsesPct(simCase.Strategy, simCase.Seed))
+        {
+            return (template with { PctSteps = steps }, seedCase with { PctSteps = steps }, batch);
+        }
+
+        return (template, seedCase, batch);
     }
 
     // The case's block with its trace, logs and timeline, and a note when its re-run with logging on differed.

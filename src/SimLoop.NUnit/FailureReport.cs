@@ -42,7 +42,7 @@ internal static class FailureReport
             text.Append("\n  From: ").Append(run.Origin);
         }
 
-        text.Append("\n  Replay: ").Append(ReplayLine.For(run.Seed, run.Strategy, configured, testName, extraReplay));
+        text.Append("\n  Replay: ").Append(ReplayLine.For(run.Seed, run.Strategy, configured, testName, extraReplay, run.PctSteps));
         return text.ToString();
     }
 

@@ -19,6 +19,8 @@ internal sealed class ProgressReporter
     private readonly TimeSpan _interval;
     private readonly long _started;
     private long _lastLine;
+    private int _carriedDone;
+    private int _carriedFailed;
 
     public ProgressReporter(TextWriter writer, TimeProvider clock, string name, int total, TimeSpan interval)
     {
@@ -33,9 +35,19 @@ internal sealed class ProgressReporter
 
     public TimeSpan Elapsed => _clock.GetElapsedTime(_started);
 
+    /// <summary>Counts <paramref name="done"/> seeds (<paramref name="failed"/> failed) of earlier blocks before
+    /// those each later <see cref="Tick"/> reports, for a run made of blocks.</summary>
+    public void Carry(int done, int failed)
+    {
+        _carriedDone = done;
+        _carriedFailed = failed;
+    }
+
     /// <summary>Writes a progress line if an interval has passed since the last one.</summary>
     public void Tick(int done, int failed)
     {
+        done += _carriedDone;
+        failed += _carriedFailed;
         long now = _clock.GetTimestamp();
         if (done >= _total || _clock.GetElapsedTime(_lastLine, now) < _interval)
         {

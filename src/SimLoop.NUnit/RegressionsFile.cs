@@ -10,7 +10,8 @@ namespace SimLoop;
 
 // Seeds that failed once, kept beside the test project (proptest's proptest-regressions/), committed by the user
 // and replayed before the seed range on every later run, so a schedule CI found once is checked forever.
-// One file per fixture, one line per seed: "<test> seed=<n> strategy=<Fifo|Random|Pct|Portfolio>", then an optional
+// One file per fixture, one line per seed: "<test> seed=<n> strategy=<Fifo|Random|Pct|Portfolio>", then
+// "pct-steps=<n>" when the seed's Pct ran over a horizon its options did not set, then an optional
 // "# comment" (the failure it recorded). A line that is neither that, blank, nor a comment is an error naming its
 // line: a bad merge must not silently drop a regression. Test names are escaped (RegressionName), so any name the
 // writer writes, the reader reads back. Appends hold an exclusive OS lock on the file (FileShare.None), so two
@@ -21,7 +22,7 @@ internal sealed class RegressionsFile
 
     private const string Header =
         "# SimLoop regressions: seeds that failed once. Every run replays them first. Commit this file.\n" +
-        "# Format: <test> seed=<integer> strategy=<Fifo|Random|Pct|Portfolio>  # what failed\n";
+        "# Format: <test> seed=<integer> strategy=<Fifo|Random|Pct|Portfolio> [pct-steps=<integer>]  # what failed\n";
 
     public RegressionsFile(string path, string displayName)
     {
@@ -82,7 +83,8 @@ internal sealed class RegressionsFile
 
         string what = failure.Exception is { } e ? $"{e.GetType().Name}: {FirstLine(e.Message)}" : "failed";
         string line = string.Create(CultureInfo.InvariantCulture,
-            $"{RegressionName.Escape(test)} seed={failure.Case.Seed} strategy={failure.Case.Strategy}  # {what}\n");
+            $"{RegressionName.Escape(test)} seed={failure.Case.Seed} strategy={failure.Case.Strategy}" +
+            $"{(failure.Case.PctSteps > 0 ? $" pct-steps={failure.Case.PctSteps}" : "")}  # {what}\n");
         string text = stream.Length == 0 ? Header + line : EndsWithNewLine(stream) ? line : "\n" + line;
         byte[] bytes = Encoding.UTF8.GetBytes(text);
         stream.Seek(0, SeekOrigin.End);
@@ -111,14 +113,14 @@ internal sealed class RegressionsFile
         {
             if (Parse(lines[i], i + 1) is { } entry && entry.Test == test)
             {
-                cases.Add(new SeedCase(entry.Seed, entry.Strategy, $"{DisplayName} line {i + 1}"));
+                cases.Add(new SeedCase(entry.Seed, entry.Strategy, $"{DisplayName} line {i + 1}") { PctSteps = entry.PctSteps });
             }
         }
 
         return cases;
     }
 
-    private (string Test, long Seed, ScheduleStrategy Strategy)? Parse(string line, int number)
+    private (string Test, long Seed, ScheduleStrategy Strategy, int PctSteps)? Parse(string line, int number)
     {
         int hash = line.IndexOf('#', StringComparison.Ordinal);
         string content = (hash >= 0 ? line[..hash] : line).Trim();
@@ -128,7 +130,9 @@ internal sealed class RegressionsFile
         }
 
         string[] fields = content.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length == 3
+        int pctSteps = 0;
+        if (fields.Length is 3 or 4
+            && (fields.Length == 3 || PctSteps(fields[3], out pctSteps))
             && fields[1].StartsWith("seed=", StringComparison.Ordinal)
             && long.TryParse(fields[1].AsSpan(5), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long seed)
             && fields[2].StartsWith("strategy=", StringComparison.Ordinal)
@@ -136,12 +140,21 @@ internal sealed class RegressionsFile
             && Enum.IsDefined(strategy)
             && !char.IsAsciiDigit(fields[2][9]))
         {
-            return (RegressionName.Unescape(fields[0]), seed, strategy);
+            return (RegressionName.Unescape(fields[0]), seed, strategy, pctSteps);
         }
 
         throw new InvalidOperationException(
             $"{DisplayName} line {number} is not a regression: expected '<test> seed=<integer> strategy=<Fifo|Random|Pct|Portfolio>' " +
+            "and optionally ' pct-steps=<positive integer>' " +
             $"(optionally followed by '# comment'), found '{line}'. Fix or delete the line ({Path}).");
+    }
+
+    private static bool PctSteps(string field, out int steps)
+    {
+        steps = 0;
+        return field.StartsWith("pct-steps=", StringComparison.Ordinal)
+            && int.TryParse(field.AsSpan(10), NumberStyles.None, CultureInfo.InvariantCulture, out steps)
+            && steps > 0;
     }
 
     private static string FirstLine(string text)

@@ -6,7 +6,8 @@ namespace SimLoop;
 
 // The one line a failure prints to replay it: the environment that pins the run, then the test command, e.g.
 // SIMLOOP_SEED=1234 dotnet test --filter "FullyQualifiedName~TransferTests.Transfer_never_loses_money".
-// A strategy is added only when it differs from the test's own, so the common line stays short.
+// A strategy is added only when it differs from the test's own, and Pct's horizon only when the run's Pct drew
+// over one its options did not set (pctSteps > 0), so the common line stays short.
 internal static class ReplayLine
 {
     public static string For(
@@ -14,13 +15,19 @@ internal static class ReplayLine
         ScheduleStrategy strategy,
         ScheduleStrategy configured,
         string? testName,
-        IEnumerable<KeyValuePair<string, string>>? extra = null)
+        IEnumerable<KeyValuePair<string, string>>? extra = null,
+        int pctSteps = 0)
     {
         var line = new StringBuilder();
         line.Append(SeedSource.SeedVariable).Append('=').Append(seed).Append(' ');
         if (strategy != configured)
         {
             line.Append(SeedSource.StrategyVariable).Append('=').Append(strategy).Append(' ');
+        }
+
+        if (pctSteps > 0)
+        {
+            line.Append(SeedSource.PctStepsVariable).Append('=').Append(pctSteps).Append(' ');
         }
 
         foreach (KeyValuePair<string, string> variable in extra ?? [])

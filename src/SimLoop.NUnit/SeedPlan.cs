@@ -1,8 +1,11 @@
 namespace SimLoop;
 
-// Which seeds this process runs for one test: one replayed seed, or its shard of seeds 0 .. Count - 1.
+// Which seeds this process runs for one test: one replayed seed, or its shard of seeds 0 .. Count - 1; PctSteps
+// is SIMLOOP_PCT_STEPS when set (Pct's horizon for every seed, instead of the options' or the batch's estimate).
 internal sealed record SeedPlan(long? Replay, int Count, Shard Shard, ScheduleStrategy Strategy, bool StrategyFromEnvironment)
 {
+    public int? PctSteps { get; init; }
+
     // A range, never an array: Seeds = int.MaxValue must not allocate a list of that size.
     public SeedRange Seeds()
     {

@@ -41,6 +41,7 @@ internal sealed class SeedRun
 
     public Exception? FirstException => Failures.Count > 0 ? Failures[0].Exception : null;
 
+    // Seeds run in blocks (SeedBlocks) so that Pct's horizon follows the program's length as the batch measures it.
     // runAlone runs the first failing seed alone, as its replay line would, with its logs captured for the report and
     // to check for state shared between seeds: the command gives a fresh fixture; by default the body runs once more
     // on this thread.
@@ -54,6 +55,11 @@ internal sealed class SeedRun
     {
         SeedPlan plan = SeedSource.Read(options.Environment, options.Seeds, options.Strategy);
         SimulationOptions template = options.Simulation ?? new SimulationOptions();
+        if (plan.PctSteps is int steps)
+        {
+            template = template with { PctSteps = steps };
+        }
+
         _ = new Simulation(template); // validates the template once, before any thread starts
 
         // A replay runs exactly the seed asked for; every other run checks the regressions first.
@@ -72,7 +78,7 @@ internal sealed class SeedRun
         TextWriter progressWriter = options.Progress ?? TestContext.Progress;
         var progress = new ProgressReporter(progressWriter, options.WallClock, name, cases.Count, options.ProgressInterval);
         int threads = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
-        SeedTally tally = ParallelSeeds.Run(cases, body, template, threads, progress, options.LogOutput);
+        SeedBlocks tally = SeedBlocks.Run(cases, body, template, plan.PctSteps, threads, progress, options.LogOutput);
         TimeSpan elapsed = progress.Elapsed;
         IReadOnlyList<SeedOutcome> failures = tally.Failures();
 
@@ -112,6 +118,8 @@ internal sealed class SeedRun
     private static (string Details, string Note) Report(SeedOutcome first, SeedRerun runAlone, SimulationOptions template,
         SeedRunOptions options, string? testName, bool manySeeds, out bool shared)
     {
+        // The seed's own horizon, as its replay line pins it.
+        template = first.Case.PctSteps > 0 ? template with { PctSteps = first.Case.PctSteps } : template;
         FailureRerun? rerun = FailureRerun.Run(first, runAlone, template, options.NewLogCapture, options.Strategy, testName);
         string details = FailureDetails.For(first, rerun);
         if (rerun?.TimelinePath is { } path)

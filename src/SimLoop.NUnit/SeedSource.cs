@@ -5,7 +5,8 @@ namespace SimLoop;
 
 // Reads the run's seeds from the environment, the way CI passes them: SIMLOOP_SEED replays one seed,
 // SIMLOOP_SEEDS sets how many, SIMLOOP_SHARD=k/n picks the k-th of n shares, SIMLOOP_STRATEGY overrides the
-// strategy. A malformed value is an error naming the variable, the value and the rule: a typo in a CI matrix
+// strategy, SIMLOOP_PCT_STEPS fixes the horizon Pct draws its change points over (a replay line carries it when
+// the seed's Pct ran over an estimate). A malformed value is an error naming the variable, the value and the rule: a typo in a CI matrix
 // must fail the job, not quietly run the default. An empty value counts as unset, as shells treat it.
 internal static class SeedSource
 {
@@ -13,6 +14,7 @@ internal static class SeedSource
     public const string SeedsVariable = "SIMLOOP_SEEDS";
     public const string ShardVariable = "SIMLOOP_SHARD";
     public const string StrategyVariable = "SIMLOOP_STRATEGY";
+    public const string PctStepsVariable = "SIMLOOP_PCT_STEPS";
 
     /// <summary>Reads the plan for one test from <paramref name="environment"/>.</summary>
     /// <exception cref="InvalidOperationException">A variable holds a malformed value.</exception>
@@ -24,7 +26,10 @@ internal static class SeedSource
         int count = ReadSeeds(environment(SeedsVariable)) ?? seeds;
         Shard shard = ReadShard(environment(ShardVariable));
         ScheduleStrategy? overridden = ReadStrategy(environment(StrategyVariable));
-        return new SeedPlan(replay, count, shard, overridden ?? strategy, overridden is not null);
+        return new SeedPlan(replay, count, shard, overridden ?? strategy, overridden is not null)
+        {
+            PctSteps = ReadPctSteps(environment(PctStepsVariable)),
+        };
     }
 
     public static long? ReadSeed(string? text)
@@ -89,6 +94,21 @@ internal static class SeedSource
         }
 
         return new Shard(index, count);
+    }
+
+    public static int? ReadPctSteps(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int steps) || steps < 1)
+        {
+            throw Malformed(PctStepsVariable, text, $"the number of choices Pct draws its change points over: a whole number from 1 to {int.MaxValue}, for example 40");
+        }
+
+        return steps;
     }
 
     public static ScheduleStrategy? ReadStrategy(string? text)

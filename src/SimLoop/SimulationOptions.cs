@@ -43,12 +43,14 @@ public sealed record SimulationOptions
     /// than 3; each level of depth costs a factor of the program's length in the chance of a given schedule.</remarks>
     public int PctDepth { get; init; } = PctStrategy.DefaultDepth;
 
-    /// <summary>Gets the number of scheduling choices (steps where more than one continuation could run) over which
-    /// <see cref="ScheduleStrategy.Pct"/> draws its change points; 0 (the default) draws that number from the seed,
-    /// small more often than large.</summary>
-    /// <remarks>Set it to about the number of choices a run of the program makes when that is known and large
-    /// (hundreds or more); the default suits programs of a few to a few dozen choices and still reaches longer ones
-    /// on some seeds. Not negative.</remarks>
+    /// <summary>Gets the number of scheduling choices (steps where more than one continuation could run, as
+    /// <see cref="Simulation.Choices"/> counts them) over which <see cref="ScheduleStrategy.Pct"/> draws its change
+    /// points; 0 (the default) leaves the horizon to the run.</summary>
+    /// <remarks>With 0, the seed runners of SimLoop.NUnit and SimLoop.FsCheck measure it: seeds run in blocks of
+    /// doubling size, each block's Pct drawing over the longest run of the blocks before it, and a failing seed's
+    /// replay line pins the value it used (<c>SIMLOOP_PCT_STEPS</c>). A run with nothing before it (the first seed, or
+    /// one <see cref="Simulation"/> on its own) draws the horizon from the seed: 4, 8, 16, ... choices, each half as
+    /// likely as the one before. A positive value fixes it for every seed. Not negative.</remarks>
     public int PctSteps { get; init; }
 
     /// <summary>Gets the logger factory for SimLoop's own events and for <see cref="Sim.CreateLogger(string)"/>;

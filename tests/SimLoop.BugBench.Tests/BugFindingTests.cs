@@ -39,7 +39,7 @@ public class BugFindingTests
 
         SeedSearch search = SeedSearch.Run(bug, ScheduleStrategy.Portfolio, firstSeed: 0, cap: PortfolioSeeds);
         Assert.That(search.FailingSeed, Is.Not.Null, $"the portfolio did not find {name} in {PortfolioSeeds} seeds.");
-        FailureAnalysis failure = FailureAnalysis.Examine(bug, ScheduleStrategy.Portfolio, search.FailingSeed!.Value, Replays, minimize: false);
+        FailureAnalysis failure = FailureAnalysis.Examine(bug, ScheduleStrategy.Portfolio, search.FailingSeed!.Value, Replays, minimize: false, search.FailingPctSteps);
         TestContext.Out.WriteLine($"seed {failure.Seed} after {search.SeedsRun} seeds: {failure.Failure}");
 
         using (Assert.EnterMultipleScope())
@@ -58,7 +58,7 @@ public class BugFindingTests
 
         SeedSearch search = SeedSearch.Run(bug, ScheduleStrategy.Pct, firstSeed: 0, cap: PctSeeds);
         Assert.That(search.FailingSeed, Is.Not.Null, $"Pct did not find {name} in {PctSeeds} seeds.");
-        FailureAnalysis failure = FailureAnalysis.Examine(bug, ScheduleStrategy.Pct, search.FailingSeed!.Value, Replays, minimize: true);
+        FailureAnalysis failure = FailureAnalysis.Examine(bug, ScheduleStrategy.Pct, search.FailingSeed!.Value, Replays, minimize: true, search.FailingPctSteps);
         TestContext.Out.WriteLine($"seed {failure.Seed} after {search.SeedsRun} seeds: {failure.Failure}");
         TestContext.Out.WriteLine(failure.Minimized?.Explain());
 

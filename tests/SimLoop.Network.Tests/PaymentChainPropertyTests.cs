@@ -56,6 +56,11 @@ public partial class PaymentChainPropertyTests
             variables["SIMLOOP_STRATEGY"] = replay.Groups["strategy"].Value;
         }
 
+        if (replay.Groups["steps"].Success)
+        {
+            variables["SIMLOOP_PCT_STEPS"] = replay.Groups["steps"].Value;
+        }
+
         var again = Assert.Throws<SeedFailureException>(() =>
             SimulationRunner.Check(program, Options(name) with { Environment = variables.GetValueOrDefault }));
         using (Assert.EnterMultipleScope())
@@ -78,6 +83,6 @@ public partial class PaymentChainPropertyTests
 
     private static string FirstBlock(string message) => message.Split("\n\n")[1];
 
-    [GeneratedRegex(@"Replay: SIMLOOP_SEED=(?<seed>-?\d+)(?: SIMLOOP_STRATEGY=(?<strategy>\w+))? dotnet test")]
+    [GeneratedRegex(@"Replay: SIMLOOP_SEED=(?<seed>-?\d+)(?: SIMLOOP_STRATEGY=(?<strategy>\w+))?(?: SIMLOOP_PCT_STEPS=(?<steps>\d+))? dotnet test")]
     private static partial Regex ReplayLine();
 }

@@ -20,7 +20,11 @@ internal abstract class TimerEntry
 
     public int Version { get; set; }
 
-    public int HeapIndex { get; set; } = -1;
+    /// <summary>Gets or sets whether the timer is in the timer queue (set by the queue only).</summary>
+    public bool IsQueued { get; set; }
+
+    /// <summary>Gets or sets a mark the timer queue uses while it rebuilds its heap.</summary>
+    public bool IsKept { get; set; }
 
     /// <summary>Gets the tag of what created the timer (the task, to the loop): opaque to the clock.</summary>
     public object? Owner { get; }

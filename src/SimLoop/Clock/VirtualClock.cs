@@ -102,7 +102,7 @@ public sealed class VirtualClock : TimeProvider
     /// <summary>Schedules (or, with <see cref="TimerEntry.NotScheduled"/>, unschedules) a timer.</summary>
     internal void Schedule(TimerEntry entry, long dueTicks)
     {
-        if (entry.HeapIndex >= 0)
+        if (entry.IsQueued)
         {
             Timers.Remove(entry);
         }

@@ -60,11 +60,7 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
         string? detail = null)
     {
         TotalCount++;
-        _fingerprint.Add(step);
-        _fingerprint.Add(elapsedTicks);
-        _fingerprint.Add(task?.Id ?? 0);
-        _fingerprint.Add((long)kind << 32 | (uint)choice);
-        _fingerprint.Add(candidates);
+        _fingerprint.Add(step, elapsedTicks, task?.Id ?? 0, (long)kind << 32 | (uint)choice, candidates);
         if (detail is not null)
         {
             _fingerprint.Add(detail);
@@ -104,7 +100,8 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
     {
         if (_count < _entries.Length)
         {
-            _entries[(_start + _count) % _entries.Length] = entry;
+            int slot = _start + _count;
+            _entries[slot < _entries.Length ? slot : slot - _entries.Length] = entry;
             _count++;
         }
         else if (_entries.Length < _capacity)
@@ -121,8 +118,9 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
         }
         else
         {
+            // Full: the newest entry takes the oldest's slot (a compare, not a division, on every step).
             _entries[_start] = entry;
-            _start = (_start + 1) % _entries.Length;
+            _start = _start + 1 < _entries.Length ? _start + 1 : 0;
         }
     }
 

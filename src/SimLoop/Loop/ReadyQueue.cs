@@ -8,7 +8,7 @@ namespace SimLoop;
 // items' priorities in step with the queue (Attach), so the queue tells it where each item is.
 internal sealed class ReadyQueue
 {
-    private WorkItem[] _items = new WorkItem[16];
+    private WorkItem[] _items = new WorkItem[8]; // small: a short simulation pays for what it uses; doubling is amortized
     private int _head;
     private int _count;
     private long _lastSequence;

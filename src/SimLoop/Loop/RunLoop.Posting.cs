@@ -11,6 +11,7 @@ internal sealed partial class RunLoop
 {
     public void Post(SendOrPostCallback callback, object? state, SimTask? owner, TraceEventKind kind)
     {
+        Invariant.Assert(kind != TraceEventKind.QueuedTask, "only PostTask queues a Task");
         if (Guard.IsRunning && !Guard.IsStepThread)
         {
             Guard.Report($"a continuation was posted to the simulation from thread {Environment.CurrentManagedThreadId}, " +
@@ -25,7 +26,7 @@ internal sealed partial class RunLoop
             return;
         }
 
-        _ready.Enqueue(new WorkItem(callback, state, task: null, owner, ++_sequence, kind));
+        _ready.Enqueue(new WorkItem(callback, state, owner, ++_sequence, kind));
     }
 
     public void PostTask(Task task)
@@ -36,7 +37,7 @@ internal sealed partial class RunLoop
             return;
         }
 
-        _ready.Enqueue(new WorkItem(s_runTask, state: null, task, CurrentTask, ++_sequence, TraceEventKind.QueuedTask));
+        _ready.Enqueue(new WorkItem(s_runTask, task, CurrentTask, ++_sequence, TraceEventKind.QueuedTask));
     }
 
     /// <summary>A step queued work to the thread pool: it takes its turn in the ready queue like a posted continuation,
@@ -54,7 +55,7 @@ internal sealed partial class RunLoop
             return;
         }
 
-        _ready.Enqueue(new WorkItem(_runOnThreadPool, arrival, task: null, CurrentTask, ++_sequence, TraceEventKind.ThreadPoolWork));
+        _ready.Enqueue(new WorkItem(s_runOnThreadPool, arrival, CurrentTask, ++_sequence, TraceEventKind.ThreadPoolWork));
     }
 
     /// <summary>A step started a real timer: it would fire on the thread pool in real time, outside the run's order.</summary>

@@ -17,6 +17,8 @@ internal sealed partial class RunLoop
 
     private static readonly SendOrPostCallback s_runTask = static state => { };
     private static readonly SendOrPostCallback s_start = static state => ((SimTask)state!).Start();
+    private static readonly SendOrPostCallback s_runOnThreadPool = static state =>
+        ((ThreadPoolArrival)state!).Guard.RunOnPoolThread((ThreadPoolArrival)state);
 
     private readonly ReadyQueue _ready = new();
     private readonly List<(TimerEntry Entry, int Version)> _dueBatch = new();
@@ -27,8 +29,6 @@ internal sealed partial class RunLoop
     private long _sequence;
     private int _dueHead;
 
-    private readonly SendOrPostCallback _runOnThreadPool;
-
     /// <param name="settings">The limits and start time of the run.</param>
     /// <param name="logger">Where the run's own events are logged.</param>
     /// <param name="world">The simulation, as <c>Sim.Current</c> answers on a pool thread running one of its steps.</param>
@@ -38,7 +38,6 @@ internal sealed partial class RunLoop
     {
         Guard = new ThreadGuard(this, world);
         Watch = new StepWatch(this, settings.MaxStepWallTime);
-        _runOnThreadPool = state => Guard.RunOnPoolThread((ThreadPoolArrival)state!);
         Logger = logger;
         _maxSteps = settings.MaxSteps;
         _maxVirtualTicks = settings.MaxVirtualTime.Ticks;
@@ -182,13 +181,13 @@ internal sealed partial class RunLoop
         try
         {
             Watch.EnterUserCode();
-            if (item.Task is { } task)
+            if (item.Kind == TraceEventKind.QueuedTask)
             {
-                Scheduler.Execute(task);
+                Scheduler.Execute((Task)item.State!);
             }
             else
             {
-                item.Callback!(item.State);
+                item.Callback(item.State);
             }
         }
         catch (Exception exception)

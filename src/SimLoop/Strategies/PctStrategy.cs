@@ -9,10 +9,12 @@ namespace SimLoop;
 //
 // Steps here are the run's real choices (steps where more than one ready item could run): a change point placed
 // at a step with one candidate would change nothing, so k counts only the steps where the order is open. The
-// change points are drawn uniformly over 1..k when the caller knows k (SimulationOptions.PctSteps); otherwise k
-// itself is drawn from the seed, small more often than large (a horizon of 4, 8, 16, ... choices, each half as
-// likely as the one before), so a short program gets close to the paper's 1 / k per change point and a long one
-// is still reached on some seeds. Either way a seed alone fixes the run.
+// change points are drawn uniformly over 1..k when k is given (SimulationOptions.PctSteps, which the seed runners
+// set to the longest run of the seeds before, as the paper's k); otherwise k itself is drawn from the seed, small
+// more often than large (a horizon of 4, 8, 16, ... choices, each half as likely as the one before), so a run with
+// nothing before it gets close to the paper's 1 / k per change point on a short program and still reaches a long
+// one on some seeds. Either way the seed and k fix the run. Every task, including those spawned after the first
+// choice, gets its priority when created (OnTaskCreated), above every change point's.
 //
 // The ready items are kept in a heap ordered by priority (ReadyPriorities), so a choice costs O(log n) in the
 // number of ready items; it is the item a scan of the whole queue would pick, and so the same run for a seed.

@@ -3,7 +3,8 @@ namespace SimLoop;
 // The portfolio: each seed runs one of a few strategies that find different bugs, chosen by the seed alone, so a
 // seed replays under ScheduleStrategy.Portfolio exactly as it ran. Consecutive seeds take the members in turn:
 // Random (fast on shallow bugs), Pct at depth 2 and at depth 3 (bugs that need one task to run ahead, or two
-// orderings to go one way). Pct draws its change points over the steps it is given (SimulationOptions.PctSteps).
+// orderings to go one way). Pct draws its change points over the steps it is given (SimulationOptions.PctSteps, the
+// seed runners' estimate of the program's length) or, with none, over a horizon drawn from the seed.
 internal static class Portfolio
 {
     private static readonly (ScheduleStrategy Strategy, int Depth)[] s_members =

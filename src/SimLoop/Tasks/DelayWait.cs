@@ -73,7 +73,7 @@ internal sealed class DelayWait : TimerEntry, IInterruptible
         }
 
         _done = true;
-        if (HeapIndex >= 0)
+        if (IsQueued)
         {
             _loop.Clock.Schedule(this, NotScheduled);
         }

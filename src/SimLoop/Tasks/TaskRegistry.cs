@@ -9,7 +9,7 @@ internal sealed class TaskRegistry
 {
     private readonly ITaskLoop _loop;
     private readonly List<SimTask> _tasks = new();
-    private readonly List<SimTask> _faulted = new();
+    private List<SimTask>? _faulted; // made by the first fault: most runs have none
     private int _nextId;
 
     public TaskRegistry(ITaskLoop loop)
@@ -34,7 +34,7 @@ internal sealed class TaskRegistry
         Invariant.Assert(PendingCount >= 0, "a task finishes once");
         if (task.IsFaulted)
         {
-            _faulted.Add(task);
+            (_faulted ??= new List<SimTask>()).Add(task);
         }
 
         if (_tasks.Count > 32 && PendingCount < _tasks.Count / 2)
@@ -60,7 +60,7 @@ internal sealed class TaskRegistry
     }
 
     /// <summary>Faulted tasks whose exception nothing observed, in the order they finished.</summary>
-    public List<SimTask> UnobservedFaults() => _faulted.FindAll(static t => !t.IsObserved);
+    public List<SimTask> UnobservedFaults() => _faulted?.FindAll(static t => !t.IsObserved) ?? new List<SimTask>();
 
     public int CancelAll(string reason)
     {

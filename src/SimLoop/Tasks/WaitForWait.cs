@@ -109,7 +109,7 @@ internal sealed class WaitForWait<T> : TimerEntry, IInterruptible, ITaskObserver
 
     private void Unschedule()
     {
-        if (HeapIndex >= 0)
+        if (IsQueued)
         {
             _loop.Clock.Schedule(this, NotScheduled);
         }

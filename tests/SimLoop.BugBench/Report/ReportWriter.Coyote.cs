@@ -71,8 +71,8 @@ internal sealed partial class ReportWriter
                 .AppendLine("Why Pct trails Random where it does: these programs make 4 to 30 real choices, and most of their bugs need one")
                 .AppendLine("task to be preempted at one particular choice. Random takes each of two ready tasks with probability 1/2 at every")
                 .AppendLine("choice, so it keeps a window of one or two choices open often; Pct must also rank the two tasks right and put a")
-                .AppendLine("change point on that very choice, out of a horizon drawn from the seed (SimulationOptions.PctSteps unset), and its")
-                .AppendLine("default depth spends a second change point that can undo the first.");
+                .AppendLine("change point on that very choice, out of a horizon as long as the longest run before it, and its default depth")
+                .AppendLine("spends a second change point that can undo the first.");
             List<string> ahead = [.. plan.Bugs.Where(PctAhead).Select(b => $"{b.Name} (Pct {Seeds(ScheduleStrategy.Pct, b)} vs Random {Seeds(ScheduleStrategy.Random, b)})")];
             if (ahead.Count > 0)
             {

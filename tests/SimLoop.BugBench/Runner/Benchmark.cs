@@ -39,7 +39,7 @@ internal static class Benchmark
                     if (search.FailingSeed is long seed)
                     {
                         failures[item.Bug, item.Strategy, item.Range] =
-                            FailureAnalysis.Examine(bug, strategy, seed, plan.Replays, minimize: true);
+                            FailureAnalysis.Examine(bug, strategy, seed, plan.Replays, minimize: true, search.FailingPctSteps);
                     }
 
                     int done = Interlocked.Increment(ref finished);

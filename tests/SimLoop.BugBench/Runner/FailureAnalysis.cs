@@ -18,10 +18,11 @@ internal sealed record FailureAnalysis(long Seed, string Failure, Schedule Sched
     /// <summary>Gets how many of those choices pick a ready item or a timer (the rest are random draws).</summary>
     public int OrderChoices => Schedule.Choices.Count(c => c.Kind != ScheduleChoiceKind.Random);
 
-    /// <summary>Reruns <paramref name="seed"/> recording its schedule, replays the schedule, and minimizes it.</summary>
-    public static FailureAnalysis Examine(IBug bug, ScheduleStrategy strategy, long seed, int replays, bool minimize)
+    /// <summary>Reruns <paramref name="seed"/> (Pct over <paramref name="pctSteps"/>, as the search ran it) recording its
+    /// schedule, replays the schedule, and minimizes it.</summary>
+    public static FailureAnalysis Examine(IBug bug, ScheduleStrategy strategy, long seed, int replays, bool minimize, int pctSteps = 0)
     {
-        (Simulation recorded, Exception? error) = BugRun.Once(bug, BugRun.Search(strategy, seed) with { RecordSchedule = true });
+        (Simulation recorded, Exception? error) = BugRun.Once(bug, BugRun.Search(strategy, seed, pctSteps) with { RecordSchedule = true });
         Schedule schedule = recorded.Schedule!;
         if (!BugRun.IsBug(bug, error))
         {

@@ -8,20 +8,27 @@ namespace SimLoop.BugBench.Runner;
 /// <param name="Elapsed">Wall time from the first seed until the failing one ended (or the cap was reached).</param>
 internal sealed record SeedSearch(long FirstSeed, int SeedsRun, long? FailingSeed, string? Anomaly, TimeSpan Elapsed)
 {
+    /// <summary>Gets the horizon the failing seed's Pct ran over (0: drawn from the seed), which replaying it needs.</summary>
+    public int FailingPctSteps { get; init; }
+
     /// <summary>Runs seeds <paramref name="firstSeed"/>, +1, ... until the bug manifests or <paramref name="cap"/> seeds ran.</summary>
-    /// <remarks>Fifo ignores the seed, so one run decides it.</remarks>
+    /// <remarks>Fifo ignores the seed, so one run decides it. Pct's horizon follows the runs so far, in PctHorizon's
+    /// blocks, as in a test's seed run; the range is one batch.</remarks>
     public static SeedSearch Run(IBug bug, ScheduleStrategy strategy, long firstSeed, int cap)
     {
         int seeds = strategy == ScheduleStrategy.Fifo ? 1 : cap;
         string? anomaly = null;
+        var horizon = new PctHorizon();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         for (int i = 0; i < seeds; i++)
         {
             long seed = firstSeed + i;
-            (_, Exception? error) = BugRun.Once(bug, BugRun.Search(strategy, seed));
+            int steps = horizon.StepsFor(i);
+            (Simulation sim, Exception? error) = BugRun.Once(bug, BugRun.Search(strategy, seed, steps));
+            horizon.Record(sim.Choices);
             if (BugRun.IsBug(bug, error))
             {
-                return new SeedSearch(firstSeed, i + 1, seed, anomaly, watch.Elapsed);
+                return new SeedSearch(firstSeed, i + 1, seed, anomaly, watch.Elapsed) { FailingPctSteps = steps };
             }
 
             if (error is not null && anomaly is null)

@@ -61,7 +61,7 @@ public class TimerQueueTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(batch, Is.EqualTo(new[] { (early, 7) }));
-            Assert.That(early.HeapIndex, Is.EqualTo(-1), "a taken timer is out of the queue");
+            Assert.That(early.IsQueued, Is.False, "a taken timer is out of the queue");
             Assert.That(queue.Count, Is.EqualTo(1));
             Assert.That(queue.NextDueTicks, Is.EqualTo(11));
         }
@@ -94,7 +94,7 @@ public class TimerQueueTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(timers[1].HeapIndex, Is.EqualTo(-1));
+            Assert.That(timers[1].IsQueued, Is.False);
             Assert.That(Drain(queue), Is.EqualTo(new[] { (98L, 5L), (99L, 1L), (99L, 4L), (100L, 3L), (100L, 6L) }));
         }
     }
@@ -118,6 +118,58 @@ public class TimerQueueTests
         var expected = timers.Where(t => t.Sequence % 3 != 0)
             .OrderBy(t => t.DueTicks).ThenBy(t => t.Sequence).Select(t => (t.DueTicks, t.Sequence));
         Assert.That(Drain(queue), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void TimersRemovedAndPutBack_AtTheSameOrAnotherTime_FireOnceEach_AtTheirLastDueTime()
+    {
+        // Removing most of 3,000 timers rebuilds the heap; of the removed ones, some come back at the same due time
+        // (while their old slot may still be in the heap) and some at another.
+        var queue = new TimerQueue();
+        TimerEntry[] timers = [.. Enumerable.Range(1, 3000).Select(i => Entry(i, dueTicks: 1 + ((i * 7919L) % 97)))];
+        foreach (TimerEntry timer in timers)
+        {
+            queue.Add(timer);
+        }
+
+        foreach (TimerEntry timer in timers.Where(t => t.Sequence % 4 != 0))
+        {
+            queue.Remove(timer);
+        }
+
+        foreach (TimerEntry timer in timers.Where(t => t.Sequence % 4 == 1))
+        {
+            queue.Add(timer);
+        }
+
+        foreach (TimerEntry timer in timers.Where(t => t.Sequence % 4 == 2))
+        {
+            timer.DueTicks = 200 - timer.DueTicks;
+            queue.Add(timer);
+        }
+
+        var expected = timers.Where(t => t.Sequence % 4 != 3)
+            .OrderBy(t => t.DueTicks).ThenBy(t => t.Sequence).Select(t => (t.DueTicks, t.Sequence)).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(queue.Count, Is.EqualTo(2250));
+            Assert.That(Drain(queue), Is.EqualTo(expected));
+            Assert.That(queue.NextDueTicks, Is.EqualTo(TimerEntry.NotScheduled));
+        }
+    }
+
+    [Test]
+    public void ATimerTakenOffAndPutBackAtItsDueTime_WhileItsOldSlotWaits_FiresOnce()
+    {
+        var queue = new TimerQueue();
+        TimerEntry first = Entry(1, dueTicks: 10);
+        TimerEntry later = Entry(2, dueTicks: 5);
+        queue.Add(later);
+        queue.Add(first);
+        queue.Remove(first);    // not the top: its slot stays behind
+        queue.Add(first);
+
+        Assert.That(Drain(queue), Is.EqualTo(new[] { (5L, 2L), (10L, 1L) }));
     }
 
     [Test]

@@ -5,7 +5,7 @@ namespace SimLoop.Tests.Loop;
 internal static class ReadyItems
 {
     public static WorkItem Item(long sequence) =>
-        new(callback: null, state: null, task: null, owner: null, sequence, TraceEventKind.Continuation);
+        new(callback: static _ => { }, state: null, owner: null, sequence, TraceEventKind.Continuation);
 
     /// <summary>A queue holding items with sequences 1 to <paramref name="count"/>, in that order.</summary>
     public static ReadyQueue Queue(int count)

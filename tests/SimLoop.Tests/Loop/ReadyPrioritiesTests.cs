@@ -8,7 +8,7 @@ public class ReadyPrioritiesTests
         new VoidSimTask(sim.Loop, () => System.Threading.Tasks.Task.CompletedTask, "p" + priority) { Priority = priority };
 
     private WorkItem Item(SimTask? owner) =>
-        new(callback: null, state: null, task: null, owner, ++_sequence, TraceEventKind.Continuation);
+        new(callback: static _ => { }, state: null, owner, ++_sequence, TraceEventKind.Continuation);
 
     // The choice Pct made before its heap: scan every ready item, the highest priority winning, the oldest among equals.
     private static int LinearScan(ReadyQueue ready)
