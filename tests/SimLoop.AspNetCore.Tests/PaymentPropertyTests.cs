@@ -79,6 +79,6 @@ public partial class PaymentPropertyTests
     private static string Block(string message, long seed) =>
         message.Split('\n').First(line => line.StartsWith($"Seed {seed} (", StringComparison.Ordinal));
 
-    [GeneratedRegex(@"Replay: (?<variables>(SIMLOOP_[A-Z]+=\S+ )+)dotnet test")]
+    [GeneratedRegex(@"Replay: (?<variables>(SIMLOOP_[A-Z_]+=\S+ )+)dotnet test")]
     private static partial Regex ReplayLine();
 }
