@@ -26,7 +26,8 @@ namespace SimLoop;
 /// simulation of its own, with this attribute's settings and its own NUnit result. FsCheck still takes the results in
 /// case order, so the case that fails first, its shrinking and the replay lines are those of a run on one thread. The
 /// cases share the fixture and the test's own result, so leave the default for a property whose method keeps state in
-/// fields or asserts outside <see cref="SimProperty.Check"/>.</para>
+/// fields or asserts outside <see cref="SimProperty.Check"/>. FsCheck's runner waits for each result on the test's
+/// thread, which takes a share of a core: with small cases on few cores, measure before counting on a speed-up.</para>
 /// <para>A shard that gets no case (<c>SIMLOOP_SHARD=k/n</c> with fewer cases than shards) marks the test ignored,
 /// with a reason saying so: nothing was tested there, which is not a pass.</para>
 /// </remarks>

@@ -30,7 +30,7 @@ internal static class ParallelSeeds
             var tally = new SeedTally();
             for (int index = 0; index < cases.Count; index++)
             {
-                tally.Record(index, SeedExecution.Run(cases[index], body, Logged(template, log, cases[index].Seed)));
+                tally.Record(index, RunOne(cases[index], body, template, log));
                 progress?.Tick(tally.Ran, tally.Failed);
             }
 
@@ -54,7 +54,7 @@ internal static class ParallelSeeds
                 {
                     for (int index = first; index < end; index++)
                     {
-                        tally.Record(index, SeedExecution.Run(cases[index], body, Logged(template, log, cases[index].Seed)));
+                        tally.Record(index, RunOne(cases[index], body, template, log));
                     }
                 }
             }
@@ -114,6 +114,10 @@ internal static class ParallelSeeds
 
         progress.Tick(ran, failed);
     }
+
+    // A case list may compute its cases (a range, a block with its horizon): each is read once.
+    private static SeedOutcome RunOne(SeedCase seedCase, Func<Simulation, Task> body, SimulationOptions template, TextWriter? log) =>
+        SeedExecution.Run(seedCase, body, Logged(template, log, seedCase.Seed));
 
     // With [SimulationTest(Log = ...)], every seed logs to the test's output, each line led by its seed: seeds run in
     // parallel, so their lines interleave.

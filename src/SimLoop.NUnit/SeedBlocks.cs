@@ -118,37 +118,62 @@ internal sealed class SeedBlocks
 
     // Feeds each finished run's choices to the horizon. A worker thread runs one simulation at a time, so when it
     // starts the next, the one it ran before has finished; the last run of each thread is read after the block's join.
-    // Only the most recent simulation per thread is held, whatever the block's size.
+    // Each worker keeps its own latest simulation and longest run, registered once per block, so starting a seed takes
+    // no lock and writes nothing another worker writes; Finish hands the horizon one longest run per worker.
     private sealed class ChoiceWatch(PctHorizon horizon)
     {
+        [ThreadStatic]
+        private static Worker? t_worker;
+
         private readonly object _gate = new();
-        private readonly Dictionary<int, Simulation> _latest = [];
+        private readonly List<Worker> _workers = [];
 
         public void Started(Simulation sim)
         {
-            int thread = Environment.CurrentManagedThreadId;
-            lock (_gate)
+            Worker worker = t_worker is { } current && ReferenceEquals(current.Watch, this) ? current : Register();
+            if (worker.Latest is { } previous)
             {
-                if (_latest.TryGetValue(thread, out Simulation? previous))
-                {
-                    horizon.Record(previous.Choices);
-                }
-
-                _latest[thread] = sim;
+                worker.Longest = Math.Max(worker.Longest, previous.Choices);
             }
+
+            worker.Latest = sim;
         }
 
         public void Finish()
         {
             lock (_gate)
             {
-                foreach (Simulation sim in _latest.Values)
+                foreach (Worker worker in _workers)
                 {
-                    horizon.Record(sim.Choices);
+                    if (worker.Latest is { } last) // null: the worker ran no seed of this block
+                    {
+                        horizon.Record(Math.Max(worker.Longest, last.Choices));
+                        worker.Latest = null; // the thread may run the next block: it starts from nothing
+                        worker.Longest = 0;
+                    }
                 }
-
-                _latest.Clear();
             }
+        }
+
+        private Worker Register()
+        {
+            var worker = new Worker(this);
+            lock (_gate)
+            {
+                _workers.Add(worker);
+            }
+
+            t_worker = worker;
+            return worker;
+        }
+
+        private sealed class Worker(ChoiceWatch watch)
+        {
+            public ChoiceWatch Watch { get; } = watch;
+
+            public Simulation? Latest { get; set; }
+
+            public long Longest { get; set; }
         }
     }
 }

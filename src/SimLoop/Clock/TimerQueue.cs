@@ -20,6 +20,9 @@ internal sealed class TimerQueue
     /// <summary>Gets the number of timers queued.</summary>
     public int Count => _live;
 
+    /// <summary>Gets the number of heap slots, live and stale (what the queue's memory grows with).</summary>
+    internal int SlotCount => _count;
+
     public long NextDueTicks => _live == 0 ? TimerEntry.NotScheduled : _heap[0].DueTicks;
 
     public void Add(TimerEntry entry)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -15,7 +16,9 @@ internal sealed class DelayWait : TimerEntry, IInterruptible
     private readonly ITaskLoop _loop;
     private readonly TimeSpan _delay;
     private readonly TaskCompletionSource _promise = new();
-    private CancellationTokenRegistration _registration;
+    // Boxed, and only for a token that can be cancelled: most delays have none, and a million sleeping tasks then
+    // keep 8 bytes each rather than 16.
+    private StrongBox<CancellationTokenRegistration>? _registration;
     private bool _done;
 
     private DelayWait(ITaskLoop loop, TimeSpan delay)
@@ -45,7 +48,7 @@ internal sealed class DelayWait : TimerEntry, IInterruptible
 
         if (token.CanBeCanceled)
         {
-            wait._registration = token.UnsafeRegister(s_tokenCancelled, wait);
+            wait._registration = new StrongBox<CancellationTokenRegistration>(token.UnsafeRegister(s_tokenCancelled, wait));
         }
 
         wait.Waiter?.AddWait(wait);
@@ -78,7 +81,7 @@ internal sealed class DelayWait : TimerEntry, IInterruptible
             _loop.Clock.Schedule(this, NotScheduled);
         }
 
-        _registration.Dispose();
+        _registration?.Value.Dispose();
         Waiter?.RemoveWait(this);
         if (exception is null)
         {

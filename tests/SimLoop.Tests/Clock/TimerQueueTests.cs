@@ -159,6 +159,35 @@ public class TimerQueueTests
     }
 
     [Test]
+    public void ATimerRescheduledManyTimes_LeavesABoundedNumberOfStaleSlots()
+    {
+        var queue = new TimerQueue();
+        TimerEntry[] sleepers = [.. Enumerable.Range(1, 100).Select(i => Entry(i, dueTicks: 1_000_000 + i))];
+        foreach (TimerEntry sleeper in sleepers)
+        {
+            queue.Add(sleeper);
+        }
+
+        TimerEntry restless = Entry(101, dueTicks: 500);
+        queue.Add(restless);
+        int mostSlots = 0;
+        for (int i = 0; i < 10_000; i++)
+        {
+            queue.Remove(restless);
+            restless.DueTicks = 500 + (i % 7);
+            queue.Add(restless);
+            mostSlots = Math.Max(mostSlots, queue.SlotCount);
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(mostSlots, Is.LessThanOrEqualTo(2 * 101 + 1), "stale slots are dropped once they outnumber the live");
+            Assert.That(queue.Count, Is.EqualTo(101));
+            Assert.That(Drain(queue).First(), Is.EqualTo((500L + (9_999 % 7), 101L)));
+        }
+    }
+
+    [Test]
     public void ATimerTakenOffAndPutBackAtItsDueTime_WhileItsOldSlotWaits_FiresOnce()
     {
         var queue = new TimerQueue();
