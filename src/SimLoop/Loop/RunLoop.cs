@@ -13,7 +13,7 @@ namespace SimLoop;
 internal sealed partial class RunLoop
 {
     // How many 1 ms looks a failing run takes for a thread the program started before it reports a deadlock.
-    private const int LateEscapeLooks = 5;
+    private const int LateEscapeLooks = 200;
 
     private static readonly SendOrPostCallback s_runTask = static state => { };
     private static readonly SendOrPostCallback s_start = static state => ((SimTask)state!).Start();
@@ -151,20 +151,23 @@ internal sealed partial class RunLoop
         }
     }
 
+    // Thread.Start returns once the new thread runs, so it reaches the guard within microseconds unless the OS takes
+    // its core: the loop gives up its own core a bounded number of times (longer on a busier machine) and looks.
     private bool LateEscape()
     {
         for (int look = 0; look < LateEscapeLooks; look++)
         {
-#pragma warning disable RS0030 // Not a wait on the program: lets a thread it just started reach the guard.
-            Thread.Sleep(1);
-#pragma warning restore RS0030
             if (Guard.HasEscaped)
             {
                 return true;
             }
+
+#pragma warning disable RS0030 // Not a wait on the program: lets a thread it just started reach the guard.
+            Thread.Yield();
+#pragma warning restore RS0030
         }
 
-        return false;
+        return Guard.HasEscaped;
     }
 
     private void RunStep()
