@@ -12,13 +12,12 @@ public sealed partial class Simulation
     private ScheduleReplayer? _replayer;
     private GuidedStrategy? _guide;
     private DepartureObserver? _departures;
-    private ChoiceCounter? _counter;
 
     /// <summary>Gets how many scheduling choices the run has made so far: steps where more than one ready
     /// continuation could run, the unit of <see cref="SimulationOptions.PctSteps"/>.</summary>
     /// <remarks>Read after <see cref="Run(System.Func{System.Threading.Tasks.Task})"/> returns or throws, it is the
     /// length of the program, as Pct counts it, under this seed and strategy.</remarks>
-    public long Choices => _counter?.Choices ?? 0;
+    public long Choices => Loop.Choices;
 
     /// <summary>Gets the departures from Fifo order this run made, when asked to observe them (minimization only).</summary>
     internal List<ScheduleDeparture>? Departures => _departures?.Departures;
@@ -38,8 +37,6 @@ public sealed partial class Simulation
             ScheduleStrategy.Portfolio => Portfolio.Create(options.Seed, options.PctSteps),
             _ => new FifoStrategy(),
         });
-        _counter = new ChoiceCounter(strategy);
-        strategy = _counter;
         _recorder = options.RecordSchedule ? new ScheduleRecorder() : null;
         strategy = _recorder?.Wrap(strategy) ?? strategy;
         if (options.ObserveDepartures)

@@ -12,7 +12,7 @@ namespace SimLoop;
 // earliest due timer, whose firing makes work ready again.
 internal sealed partial class RunLoop
 {
-    // How many 1 ms looks a failing run takes for a thread the program started before it reports a deadlock.
+    // How many times a failing run yields its core for a thread the program started before it reports a deadlock.
     private const int LateEscapeLooks = 200;
 
     private static readonly SendOrPostCallback s_runTask = static state => { };
@@ -69,6 +69,9 @@ internal sealed partial class RunLoop
     public TaskRegistry Tasks { get; }
 
     public long Steps { get; private set; }
+
+    // The steps where more than one ready item could run: the program's length as Pct counts it.
+    public long Choices { get; private set; }
 
     public SimTask? CurrentTask { get; private set; }
 
@@ -173,7 +176,12 @@ internal sealed partial class RunLoop
     private void RunStep()
     {
         int candidates = _ready.Count;
-        int choice = candidates == 1 ? 0 : _strategy.NextReadyItem(_ready, Steps + 1);
+        int choice = 0;
+        if (candidates > 1)
+        {
+            Choices++;
+            choice = _strategy.NextReadyItem(_ready, Steps + 1);
+        }
 
         WorkItem item = _ready.RemoveAt(choice);
         Steps++;
