@@ -21,7 +21,7 @@ internal static class SeedExecution
         try
         {
             sim.Run(() => body(sim));
-            return new SeedOutcome(seedCase, null, sim.Steps, sim.Elapsed, sim.Trace.Fingerprint);
+            return new SeedOutcome(seedCase, null, sim.Steps, sim.Elapsed);
         }
 #pragma warning disable CA1031 // Any exception of the body is the seed's failure, to be reported with its seed.
         catch (Exception exception)
@@ -29,7 +29,7 @@ internal static class SeedExecution
         {
             (long step, TimeSpan time) = FailurePoint(sim, exception);
             onFailure?.Invoke(sim, exception);
-            return new SeedOutcome(seedCase, exception, step, time, sim.Trace.Fingerprint)
+            return new SeedOutcome(seedCase, exception, step, time)
             {
                 LastSteps = LastSteps(sim.Trace),
                 TraceTotal = sim.Trace.TotalCount,

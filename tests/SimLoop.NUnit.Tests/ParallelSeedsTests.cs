@@ -79,5 +79,5 @@ public class ParallelSeedsTests
     }
 
     private static SeedOutcome Outcome(int index, bool failed) =>
-        new(new SeedCase(index, ScheduleStrategy.Fifo), failed ? new InvalidOperationException() : null, 0, TimeSpan.Zero, "");
+        new(new SeedCase(index, ScheduleStrategy.Fifo), failed ? new InvalidOperationException() : null, 0, TimeSpan.Zero);
 }

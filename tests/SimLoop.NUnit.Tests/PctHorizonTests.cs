@@ -220,7 +220,7 @@ public partial class PctHorizonTests
         {
             var file = new RegressionsFile(Path.Combine(directory, "Fixture.txt"), "Fixture.txt");
             var failure = new SeedOutcome(new SeedCase(42, ScheduleStrategy.Pct) { PctSteps = 17 }, new InvalidOperationException("x"),
-                3, TimeSpan.Zero, "f");
+                3, TimeSpan.Zero);
             file.Append("Move", failure);
             file.Append("Move", failure with { Case = new SeedCase(43, ScheduleStrategy.Random) });
 

@@ -212,5 +212,5 @@ public class RegressionsFileTests
     }
 
     private static SeedOutcome Failure(long seed, ScheduleStrategy strategy) =>
-        new(new SeedCase(seed, strategy), new InvalidOperationException("boom\nsecond line"), 3, TimeSpan.Zero, "");
+        new(new SeedCase(seed, strategy), new InvalidOperationException("boom\nsecond line"), 3, TimeSpan.Zero);
 }

@@ -35,7 +35,7 @@ public class SeedCasesTests
         for (int i = 0; i < total; i++)
         {
             int index = (i * 7919) % total; // every index once, out of order
-            tally.Record(index, new SeedOutcome(new SeedCase(index, ScheduleStrategy.Fifo), index % 2 == 0 ? new InvalidOperationException() : null, 0, TimeSpan.Zero, ""));
+            tally.Record(index, new SeedOutcome(new SeedCase(index, ScheduleStrategy.Fifo), index % 2 == 0 ? new InvalidOperationException() : null, 0, TimeSpan.Zero));
         }
 
         IReadOnlyList<SeedOutcome> kept = tally.Failures();

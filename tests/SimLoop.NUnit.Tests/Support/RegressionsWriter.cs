@@ -16,7 +16,7 @@ internal static class RegressionsWriter
         long from = long.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
         for (long seed = from; seed < from + int.Parse(count, System.Globalization.CultureInfo.InvariantCulture); seed++)
         {
-            file.Append(test, new SeedOutcome(new SeedCase(seed, ScheduleStrategy.Random), new InvalidOperationException("boom"), 1, TimeSpan.Zero, ""));
+            file.Append(test, new SeedOutcome(new SeedCase(seed, ScheduleStrategy.Random), new InvalidOperationException("boom"), 1, TimeSpan.Zero));
         }
 
         return 0;
