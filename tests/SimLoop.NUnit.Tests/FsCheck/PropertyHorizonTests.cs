@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
-using NUnit.Framework.Internal.Builders;
-using NUnit.Framework.Internal.Execution;
+using SimLoop.Seeds.Tests.Support;
 
 namespace SimLoop.Seeds.Tests.FsCheck;
 
@@ -109,19 +108,7 @@ public class PropertyHorizonTests
         }
     }
 
-    private static TestResult Run(string method)
-    {
-        TestSuite suite = new DefaultSuiteBuilder().BuildFrom(new TypeWrapper(typeof(HorizonFixture)));
-        var test = (Test)suite.Tests.Single(t => t.Name == method);
-        WorkItem work = WorkItemBuilder.CreateWorkItem(test, TestFilter.Empty, recursive: true)!;
-        work.InitializeContext(new TestExecutionContext());
-        using (new TestExecutionContext.IsolatedContext())
-        {
-            work.Execute();
-        }
-
-        return work.Result;
-    }
+    private static TestResult Run(string method) => BuiltTest.Run(typeof(HorizonFixture), method);
 
     [Explicit("Run by PropertyHorizonTests through NUnit's builder")]
     public class HorizonFixture

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
-using NUnit.Framework.Internal.Builders;
-using NUnit.Framework.Internal.Execution;
+using SimLoop.Seeds.Tests.Support;
 
 namespace SimLoop.Seeds.Tests.FsCheck;
 
@@ -52,19 +51,7 @@ public class SimulationPropertyParallelTests
     private static string Normalized(string? message) => string.Join('\n', (message ?? "").Replace("_parallel", "_serial", StringComparison.Ordinal)
         .Split('\n').Where(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal)));
 
-    private static TestResult Run(string method)
-    {
-        TestSuite suite = new DefaultSuiteBuilder().BuildFrom(new TypeWrapper(typeof(ParallelFixture)));
-        var test = (Test)suite.Tests.Single(t => t.Name == method);
-        WorkItem work = WorkItemBuilder.CreateWorkItem(test, TestFilter.Empty, recursive: true)!;
-        work.InitializeContext(new TestExecutionContext());
-        using (new TestExecutionContext.IsolatedContext())
-        {
-            work.Execute();
-        }
-
-        return work.Result;
-    }
+    private static TestResult Run(string method) => BuiltTest.Run(typeof(ParallelFixture), method);
 
     [Explicit("Run by SimulationPropertyParallelTests through NUnit's builder")]
     public class ParallelFixture
