@@ -29,10 +29,8 @@ public static class SimProperty
         ArgumentNullException.ThrowIfNull(simCase);
         ArgumentNullException.ThrowIfNull(body);
         Validate(simCase);
-        Simulation? ran = null;
         Func<Simulation, Task> run = sim =>
         {
-            ran = sim;
             simCase.Faults.Apply(sim);
             return body(sim);
         };
@@ -44,10 +42,7 @@ public static class SimProperty
             ? template
             : template with { LoggerFactory = new LineLoggerFactory(line => log.WriteLine($"{simCase}: {line}")) };
         SeedOutcome outcome = SeedExecution.Run(seedCase, run, first);
-        if (ran is not null)
-        {
-            batch?.Record(ran.Choices);
-        }
+        batch?.Record(outcome.Choices);
 
         if (outcome.Failed)
         {

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace SimLoop;
@@ -33,16 +32,18 @@ internal sealed class SeedBlocks
         int threads, ProgressReporter progress, TextWriter? log)
     {
         var run = new SeedBlocks();
-        void Block(IReadOnlyList<SeedCase> block, Func<Simulation, Task> blockBody, SimulationOptions options)
+        SeedTally Block(IReadOnlyList<SeedCase> block, SimulationOptions options)
         {
             progress.Carry(run.Ran, run.Failed);
-            run.Add(ParallelSeeds.Run(block, blockBody, options, threads, progress, log));
+            SeedTally tally = ParallelSeeds.Run(block, body, options, threads, progress, log);
+            run.Add(tally);
+            return tally;
         }
 
         // File seeds: grouped by the horizon each recorded, in file order within a group.
         foreach (IGrouping<int, SeedCase> group in Enumerable.Range(0, cases.FromFile).Select(i => cases[i]).GroupBy(static c => c.PctSteps))
         {
-            Block([.. group], body, group.Key > 0 ? template with { PctSteps = group.Key } : template);
+            Block([.. group], group.Key > 0 ? template with { PctSteps = group.Key } : template);
         }
 
         long first = cases.FromFile;
@@ -50,23 +51,17 @@ internal sealed class SeedBlocks
         if (pctSteps is not null || template.PctSteps > 0 || !Estimates(cases, first, count))
         {
             int set = pctSteps ?? 0;
-            Block(new Slice(cases, first, count, set), body, set > 0 ? template with { PctSteps = set } : template);
+            Block(new Slice(cases, first, count, set), set > 0 ? template with { PctSteps = set } : template);
             return run;
         }
 
         var horizon = new PctHorizon();
-        var watch = new ChoiceWatch(horizon);
-        Func<Simulation, Task> watched = sim =>
-        {
-            watch.Started(sim);
-            return body(sim);
-        };
         for (long index = 0; index < count; index = PctHorizon.BlockEnd(index))
         {
             int estimate = horizon.StepsFor(index);
             long end = Math.Min(count, PctHorizon.BlockEnd(index));
-            Block(new Slice(cases, first + index, end - index, estimate), watched, template with { PctSteps = estimate });
-            watch.Finish();
+            SeedTally block = Block(new Slice(cases, first + index, end - index, estimate), template with { PctSteps = estimate });
+            horizon.Record(block.LongestChoices);
         }
 
         return run;
@@ -114,66 +109,5 @@ internal sealed class SeedBlocks
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    }
-
-    // Feeds each finished run's choices to the horizon. A worker thread runs one simulation at a time, so when it
-    // starts the next, the one it ran before has finished; the last run of each thread is read after the block's join.
-    // Each worker keeps its own latest simulation and longest run, registered once per block, so starting a seed takes
-    // no lock and writes nothing another worker writes; Finish hands the horizon one longest run per worker.
-    private sealed class ChoiceWatch(PctHorizon horizon)
-    {
-        [ThreadStatic]
-        private static Worker? t_worker;
-
-        private readonly object _gate = new();
-        private readonly List<Worker> _workers = [];
-
-        public void Started(Simulation sim)
-        {
-            Worker worker = t_worker is { } current && ReferenceEquals(current.Watch, this) ? current : Register();
-            if (worker.Latest is { } previous)
-            {
-                worker.Longest = Math.Max(worker.Longest, previous.Choices);
-            }
-
-            worker.Latest = sim;
-        }
-
-        public void Finish()
-        {
-            lock (_gate)
-            {
-                foreach (Worker worker in _workers)
-                {
-                    if (worker.Latest is { } last) // null: the worker ran no seed of this block
-                    {
-                        horizon.Record(Math.Max(worker.Longest, last.Choices));
-                        worker.Latest = null; // the thread may run the next block: it starts from nothing
-                        worker.Longest = 0;
-                    }
-                }
-            }
-        }
-
-        private Worker Register()
-        {
-            var worker = new Worker(this);
-            lock (_gate)
-            {
-                _workers.Add(worker);
-            }
-
-            t_worker = worker;
-            return worker;
-        }
-
-        private sealed class Worker(ChoiceWatch watch)
-        {
-            public ChoiceWatch Watch { get; } = watch;
-
-            public Simulation? Latest { get; set; }
-
-            public long Longest { get; set; }
-        }
     }
 }

@@ -21,7 +21,7 @@ internal static class SeedExecution
         try
         {
             sim.Run(() => body(sim));
-            return new SeedOutcome(seedCase, null, sim.Steps, sim.Elapsed);
+            return new SeedOutcome(seedCase, null, sim.Steps, sim.Elapsed) { Choices = sim.Choices };
         }
 #pragma warning disable CA1031 // Any exception of the body is the seed's failure, to be reported with its seed.
         catch (Exception exception)
@@ -33,6 +33,7 @@ internal static class SeedExecution
             {
                 LastSteps = LastSteps(sim.Trace),
                 TraceTotal = sim.Trace.TotalCount,
+                Choices = sim.Choices,
             };
         }
     }

@@ -13,4 +13,7 @@ internal sealed record SeedOutcome(SeedCase Case, Exception? Exception, long Ste
     public IReadOnlyList<TraceEntry> LastSteps { get; init; } = [];
 
     public long TraceTotal { get; init; }
+
+    /// <summary>The scheduling choices the run made (<see cref="Simulation.Choices"/>): its length as Pct counts it.</summary>
+    public long Choices { get; init; }
 }

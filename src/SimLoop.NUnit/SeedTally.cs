@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -25,9 +26,15 @@ internal sealed class SeedTally
     [FieldOffset(68)]
     private int _failed;
 
+    [FieldOffset(72)]
+    private long _longestChoices;
+
     public int Ran => Volatile.Read(ref _ran);
 
     public int Failed => Volatile.Read(ref _failed);
+
+    /// <summary>The most scheduling choices any recorded run made; read after the workers have joined.</summary>
+    public long LongestChoices => _longestChoices;
 
     /// <summary>Records one outcome; only the tally's own thread calls it.</summary>
     public void Record(int index, SeedOutcome outcome)
@@ -38,6 +45,7 @@ internal sealed class SeedTally
             Keep(index, outcome);
         }
 
+        _longestChoices = Math.Max(_longestChoices, outcome.Choices);
         Volatile.Write(ref _ran, _ran + 1);
     }
 
@@ -46,6 +54,7 @@ internal sealed class SeedTally
     {
         _ran += other._ran;
         _failed += other._failed;
+        _longestChoices = Math.Max(_longestChoices, other._longestChoices);
         foreach ((int index, SeedOutcome outcome) in other._failures.UnorderedItems.Select(static f => f.Element))
         {
             Keep(index, outcome);
