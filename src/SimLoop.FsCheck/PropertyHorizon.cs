@@ -32,6 +32,12 @@ internal static class PropertyHorizon
             }
         }
 
-        public void Record(long choices) => _horizon.Record(choices);
+        public void Record(long choices)
+        {
+            lock (_horizon)
+            {
+                _horizon.Record(choices);
+            }
+        }
     }
 }

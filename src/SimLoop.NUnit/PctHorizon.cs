@@ -8,10 +8,9 @@ namespace SimLoop;
 // (0; 1; 2-3; 4-7; 8-15; ...), and a seed's estimate comes only from the blocks before its own: with a barrier
 // between blocks, the estimate a seed gets is a function of the batch, never of how many threads ran it or which
 // finished first. The first block has nothing before it and gets 0: Pct then draws its horizon from the seed, as
-// a seed run on its own does. Record is safe from several threads; StepsFor is called between blocks.
+// a seed run on its own does. One thread asks and records: the batch, between its blocks.
 internal sealed class PctHorizon
 {
-    private readonly object _gate = new();
     private int _block = -1;
     private long _longest;
     private bool _measured;
@@ -35,26 +34,23 @@ internal sealed class PctHorizon
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         int block = Block(index);
-        lock (_gate)
+        if (block < _block)
         {
-            if (block < _block)
-            {
-                throw new InvalidOperationException(
-                    $"Pct's horizon is estimated block by block, in order: seed index {index} is in block {block}, but block {_block} has begun.");
-            }
-
-            if (block > _block)
-            {
-                // The runs of the blocks before this one are all in: they become the estimate.
-                _longest = Math.Max(_longest, _openLongest);
-                _measured |= _openMeasured;
-                _openLongest = 0;
-                _openMeasured = false;
-                _block = block;
-            }
-
-            return _measured ? (int)Math.Clamp(_longest, 1, int.MaxValue) : 0;
+            throw new InvalidOperationException(
+                $"Pct's horizon is estimated block by block, in order: seed index {index} is in block {block}, but block {_block} has begun.");
         }
+
+        if (block > _block)
+        {
+            // The runs of the blocks before this one are all in: they become the estimate.
+            _longest = Math.Max(_longest, _openLongest);
+            _measured |= _openMeasured;
+            _openLongest = 0;
+            _openMeasured = false;
+            _block = block;
+        }
+
+        return _measured ? (int)Math.Clamp(_longest, 1, int.MaxValue) : 0;
     }
 
     /// <summary>Adds a finished run of the current block, which made <paramref name="choices"/> real choices.</summary>
@@ -62,11 +58,8 @@ internal sealed class PctHorizon
     public void Record(long choices)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(choices);
-        lock (_gate)
-        {
-            _openLongest = Math.Max(_openLongest, choices);
-            _openMeasured = true;
-        }
+        _openLongest = Math.Max(_openLongest, choices);
+        _openMeasured = true;
     }
 
     /// <summary>Whether a run of <paramref name="strategy"/> with <paramref name="seed"/> draws Pct's change points,
