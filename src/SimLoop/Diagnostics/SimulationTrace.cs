@@ -68,10 +68,27 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
 
         if (_capacity > 0)
         {
-            Keep(new Kept(step, elapsedTicks, task, kind, choice, candidates, detail));
+            NextSlot() = new Kept(step, elapsedTicks, task, kind, choice, candidates, detail);
         }
     }
 
+    /// <summary>Records a step: <see cref="Record"/> without a detail, the entry written in place, field by field.</summary>
+    internal void RecordStep(long step, long elapsedTicks, SimTask? task, TraceEventKind kind, int choice, int candidates)
+    {
+        TotalCount++;
+        _fingerprint.Add(step, elapsedTicks, task?.Id ?? 0, (long)kind << 32 | (uint)choice, candidates);
+        if (_capacity > 0)
+        {
+            ref Kept slot = ref NextSlot();
+            slot.Step = step;
+            slot.ElapsedTicks = elapsedTicks;
+            slot.Task = task;
+            slot.Kind = kind;
+            slot.Choice = choice;
+            slot.Candidates = candidates;
+            slot.Detail = null;
+        }
+    }
 
     // A cancellation request is fingerprinted exactly as the event Record would make of it (its cause's text), so
     // fingerprints and step numbers stay as they were; the kept entry also holds the cancelled task and the cause
@@ -83,7 +100,7 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
         if (_capacity > 0)
         {
             int last = (_start + _count - 1) % _entries.Length;
-            _entries[last] = _entries[last] with { Detail = new CancellationRecord(target, cause, text) };
+            _entries[last].Detail = new CancellationRecord(target, cause, text);
         }
     }
 
@@ -96,41 +113,61 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
         return (entry, kept.Task, cancellation?.Target, cancellation?.Cause);
     }
 
-    private void Keep(in Kept entry)
+    // Where the next entry goes: the ring grows by doubling up to the capacity, then the newest entry takes the
+    // oldest's slot (a compare, not a division, on every step).
+    private ref Kept NextSlot()
     {
-        if (_count < _entries.Length)
+        Kept[] entries = _entries;
+        if (_count < entries.Length)
         {
             int slot = _start + _count;
-            _entries[slot < _entries.Length ? slot : slot - _entries.Length] = entry;
             _count++;
+            return ref entries[slot < entries.Length ? slot : slot - entries.Length];
         }
-        else if (_entries.Length < _capacity)
+
+        if (entries.Length < _capacity)
         {
-            var larger = new Kept[Math.Min(_capacity, Math.Max(16, _entries.Length * 2))];
+            var larger = new Kept[Math.Min(_capacity, Math.Max(16, entries.Length * 2))];
             for (int i = 0; i < _count; i++)
             {
-                larger[i] = _entries[(_start + i) % _entries.Length];
+                larger[i] = entries[(_start + i) % entries.Length];
             }
 
             _entries = larger;
             _start = 0;
-            _entries[_count++] = entry;
+            return ref larger[_count++];
         }
-        else
-        {
-            // Full: the newest entry takes the oldest's slot (a compare, not a division, on every step).
-            _entries[_start] = entry;
-            _start = _start + 1 < _entries.Length ? _start + 1 : 0;
-        }
+
+        int oldest = _start;
+        _start = oldest + 1 < entries.Length ? oldest + 1 : 0;
+        return ref entries[oldest];
     }
 
     // An entry as kept: the task itself rather than its id and name, so a task's default name is only made when an
     // entry is read (a million sleeping tasks need none), and an entry is 48 bytes rather than 56.
     // Detail is the entry's text, or a CancellationRecord that carries it.
-    private readonly record struct Kept(long Step, long ElapsedTicks, SimTask? Task, TraceEventKind Kind, int Choice,
-        int Candidates, object? Detail)
+    private struct Kept
     {
-        public TraceEntry ToEntry() => new(Step, new TimeSpan(ElapsedTicks), Task?.Id ?? 0, Task?.Name, Kind, Choice,
+        public long Step;
+        public long ElapsedTicks;
+        public SimTask? Task;
+        public TraceEventKind Kind;
+        public int Choice;
+        public int Candidates;
+        public object? Detail;
+
+        public Kept(long step, long elapsedTicks, SimTask? task, TraceEventKind kind, int choice, int candidates, object? detail)
+        {
+            Step = step;
+            ElapsedTicks = elapsedTicks;
+            Task = task;
+            Kind = kind;
+            Choice = choice;
+            Candidates = candidates;
+            Detail = detail;
+        }
+
+        public readonly TraceEntry ToEntry() => new(Step, new TimeSpan(ElapsedTicks), Task?.Id ?? 0, Task?.Name, Kind, Choice,
             Candidates, Detail as string ?? (Detail as CancellationRecord)?.Text);
     }
 

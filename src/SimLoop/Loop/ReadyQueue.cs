@@ -65,20 +65,29 @@ internal sealed class ReadyQueue
     public WorkItem RemoveAt(int index)
     {
         Invariant.Assert((uint)index < (uint)_count, "a chosen ready item is within the queue");
-        int mask = _items.Length - 1;
+        WorkItem item = this[index];
+        Remove(index);
+        return item;
+    }
+
+    /// <summary>Takes the item at <paramref name="index"/> out of the queue; the loop reads its fields in place first
+    /// (through the indexer), so a step copies no work item.</summary>
+    public void Remove(int index)
+    {
+        Invariant.Assert((uint)index < (uint)_count, "a chosen ready item is within the queue");
+        WorkItem[] items = _items;
+        int mask = items.Length - 1;
         int slot = (_head + index) & mask;
-        WorkItem item = _items[slot];
-        Invariant.Assert(item.Sequence != 0, "a chosen ready item was queued");
+        Invariant.Assert(items[slot].Sequence != 0, "a chosen ready item was queued");
+        _priorities?.Remove(slot, items[slot], index != 0 ? _head : -1);
         if (index != 0)
         {
-            _items[slot] = _items[_head];
+            items[slot] = items[_head];
         }
 
-        _priorities?.Remove(slot, item, index != 0 ? _head : -1);
-        _items[_head] = default;
+        items[_head] = default;
         _head = (_head + 1) & mask;
         _count--;
-        return item;
     }
 
     private void Grow()

@@ -183,27 +183,33 @@ internal sealed partial class RunLoop
             choice = _strategy.NextReadyItem(_ready, Steps + 1);
         }
 
-        WorkItem item = _ready.RemoveAt(choice);
-        Steps++;
-        Trace.Record(Steps, Clock.ElapsedTicks, item.Owner, item.Kind, choice, candidates);
-        SynchronizationContext.SetSynchronizationContext(item.Owner?.Context ?? _loopContext);
-        CurrentTask = item.Owner;
+        // The item's fields are read where it lies: copying the 40-byte struct out and reading it back costs more.
+        ref readonly WorkItem chosen = ref _ready[choice];
+        SendOrPostCallback callback = chosen.Callback;
+        object? state = chosen.State;
+        SimTask? owner = chosen.Owner;
+        TraceEventKind kind = chosen.Kind;
+        _ready.Remove(choice);
+        long step = ++Steps;
+        Trace.RecordStep(step, Clock.ElapsedTicks, owner, kind, choice, candidates);
+        SynchronizationContext.SetSynchronizationContext(owner?.Context ?? _loopContext);
+        CurrentTask = owner;
         IsInsideStep = true;
         try
         {
             Watch.EnterUserCode();
-            if (item.Kind == TraceEventKind.QueuedTask)
+            if (kind == TraceEventKind.QueuedTask)
             {
-                Scheduler.Execute((Task)item.State!);
+                Scheduler.Execute((Task)state!);
             }
             else
             {
-                item.Callback(item.State);
+                callback(state);
             }
         }
         catch (Exception exception)
         {
-            RecordStepFault(item.Owner, exception);
+            RecordStepFault(owner, exception);
         }
         finally
         {
@@ -245,8 +251,7 @@ internal sealed partial class RunLoop
                 }
 
                 var owner = (SimTask?)entry.Owner; // the loop tags every timer with the task that created it
-                Steps++;
-                Trace.Record(Steps, due, owner, entry.Kind, choice, remaining);
+                Trace.RecordStep(++Steps, due, owner, entry.Kind, choice, remaining);
                 FireOne(entry, owner);
             }
 
