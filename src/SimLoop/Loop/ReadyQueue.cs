@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace SimLoop;
 
@@ -25,19 +26,23 @@ internal sealed class ReadyQueue
         }
     }
 
-    public void Enqueue(in WorkItem item)
+    public void Enqueue(in WorkItem item) => Enqueue(item.Callback, item.State, item.Owner, item.Sequence, item.Kind);
+
+    /// <summary>Queues an item made of these fields, built in its slot rather than copied there.</summary>
+    public void Enqueue(SendOrPostCallback callback, object? state, SimTask? owner, long sequence, TraceEventKind kind)
     {
-        Invariant.Assert(item.Sequence > _lastSequence, "work items are posted in increasing sequence");
-        _lastSequence = item.Sequence;
+        Invariant.Assert(sequence > _lastSequence, "work items are posted in increasing sequence");
+        _lastSequence = sequence;
         if (_count == _items.Length)
         {
             Grow();
         }
 
         int slot = (_head + _count) & (_items.Length - 1);
-        _items[slot] = item;
+        ref WorkItem entry = ref _items[slot];
+        entry = new WorkItem(callback, state, owner, sequence, kind);
         _count++;
-        _priorities?.Add(slot, item);
+        _priorities?.Add(slot, entry);
     }
 
     /// <summary>Gets the index of the item in ring slot <paramref name="slot"/>, as this queue's indexer counts.</summary>

@@ -26,7 +26,7 @@ internal sealed partial class RunLoop
             return;
         }
 
-        _ready.Enqueue(new WorkItem(callback, state, owner, ++_sequence, kind));
+        _ready.Enqueue(callback, state, owner, ++_sequence, kind);
     }
 
     public void PostTask(Task task)
@@ -37,7 +37,7 @@ internal sealed partial class RunLoop
             return;
         }
 
-        _ready.Enqueue(new WorkItem(s_runTask, task, CurrentTask, ++_sequence, TraceEventKind.QueuedTask));
+        _ready.Enqueue(s_runTask, task, CurrentTask, ++_sequence, TraceEventKind.QueuedTask);
     }
 
     /// <summary>A step queued work to the thread pool: it takes its turn in the ready queue like a posted continuation,
@@ -55,7 +55,7 @@ internal sealed partial class RunLoop
             return;
         }
 
-        _ready.Enqueue(new WorkItem(s_runOnThreadPool, arrival, CurrentTask, ++_sequence, TraceEventKind.ThreadPoolWork));
+        _ready.Enqueue(s_runOnThreadPool, arrival, CurrentTask, ++_sequence, TraceEventKind.ThreadPoolWork);
     }
 
     /// <summary>A step started a real timer: it would fire on the thread pool in real time, outside the run's order.</summary>
