@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Text;
+using Microsoft.Extensions.Logging;
 
 namespace SimLoop;
 
@@ -108,7 +109,7 @@ public sealed partial class Simulation
                     Log.UnobservedFault(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, task.Name, task.Exception!);
                 }
 
-                Log.RunEnded(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, "main failed", Loop.Trace.Fingerprint);
+                LogRunEnded("main failed");
                 ExceptionDispatchInfo.Throw(mainException);
             }
 
@@ -130,7 +131,16 @@ public sealed partial class Simulation
                     "Sim.CurrentTask.CancellationToken or wait with Sim.Delay / Sim.WaitFor.", stuck), stuck));
             }
 
-            Log.RunEnded(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, "main finished", Loop.Trace.Fingerprint);
+            LogRunEnded("main finished");
+        }
+
+        // Formatting the fingerprint allocates: only a logger that writes the line pays for it.
+        private void LogRunEnded(string outcome)
+        {
+            if (Loop.Logger.IsEnabled(LogLevel.Information))
+            {
+                Log.RunEnded(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, outcome, Loop.Trace.Fingerprint);
+            }
         }
 
         // The interrupt or abort that ended the blocked step, when it surfaced in a task or a step fault.

@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Logging;
 using System.Threading;
 
 namespace SimLoop;
@@ -67,7 +68,10 @@ public abstract partial class SimTask
             CancellationCause = cause;
             string text = cause.ToString();
             Loop.RecordCancellation(this, cause, text);
-            Log.CancellationRequested(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, Name, Id, text);
+            if (Loop.Logger.IsEnabled(LogLevel.Information))
+            {
+                Log.CancellationRequested(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, Name, Id, text);
+            }
         }
 
         if (!_deliveryPosted)

@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Logging;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -97,7 +98,11 @@ public abstract partial class SimTask
         }
 
         _status = SimTaskStatus.Running;
-        Log.TaskStarted(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, Name, Id);
+        if (Loop.Logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.TaskStarted(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, Name, Id); // Name makes the default name
+        }
+
         Task body;
         try
         {
@@ -245,7 +250,11 @@ public abstract partial class SimTask
             : _status == SimTaskStatus.Cancelled ? "cancelled"
             : "faulted with " + _exception!.GetType().Name + ": " + _exception.Message;
         Loop.RecordEvent(this, TraceEventKind.TaskFinished, outcome);
-        Log.TaskFinished(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, Name, Id, outcome);
+        if (Loop.Logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.TaskFinished(Loop.Logger, Loop.Steps, Loop.Clock.Elapsed, Name, Id, outcome);
+        }
+
         if (_observers is { } observers)
         {
             _observers = null;
