@@ -21,11 +21,14 @@ internal sealed partial class RunLoop
         ((ThreadPoolArrival)state!).Guard.RunOnPoolThread((ThreadPoolArrival)state);
 
     private readonly ReadyQueue _ready = new();
-    private readonly List<(TimerEntry Entry, int Version)> _dueBatch = new();
     private readonly IScheduleStrategy _strategy;
-    private readonly LoopSynchronizationContext _loopContext;
     private readonly long _maxSteps;
     private readonly long _maxVirtualTicks;
+
+    // Made when first needed: a short run often needs none of these three.
+    private List<(TimerEntry Entry, int Version)>? _dueBatch;
+    private LoopSynchronizationContext? _loopContext;
+    private LoopTaskScheduler? _scheduler;
     private long _sequence;
     private int _dueHead;
 
@@ -43,15 +46,13 @@ internal sealed partial class RunLoop
         _maxVirtualTicks = settings.MaxVirtualTime.Ticks;
         Clock = new VirtualClock(settings.StartTime, this);
         Trace = new SimulationTrace(settings.TraceCapacity);
-        Scheduler = new LoopTaskScheduler(this);
         Tasks = new TaskRegistry(this);
-        _loopContext = new LoopSynchronizationContext(this, owner: null);
         _strategy = chooseStrategy(this);
     }
 
     /// <summary>Gets the timers due together that have not fired yet, in the batch being fired.</summary>
     public ReadOnlySpan<(TimerEntry Entry, int Version)> DueCandidates =>
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_dueBatch)[_dueHead..];
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_dueBatch)[_dueHead..]; // empty before any timer fired
 
     public ILogger Logger { get; }
 
@@ -64,7 +65,7 @@ internal sealed partial class RunLoop
 
     public SimulationTrace Trace { get; }
 
-    public LoopTaskScheduler Scheduler { get; }
+    public LoopTaskScheduler Scheduler => _scheduler ?? Interlocked.CompareExchange(ref _scheduler, new LoopTaskScheduler(this), null) ?? _scheduler;
 
     public TaskRegistry Tasks { get; }
 
@@ -192,7 +193,7 @@ internal sealed partial class RunLoop
         _ready.Remove(choice);
         long step = ++Steps;
         Trace.RecordStep(step, Clock.ElapsedTicks, owner, kind, choice, candidates);
-        SynchronizationContext.SetSynchronizationContext(owner?.Context ?? _loopContext);
+        SynchronizationContext.SetSynchronizationContext(owner?.Context ?? (_loopContext ??= new(this, owner: null)));
         CurrentTask = owner;
         IsInsideStep = true;
         try
@@ -226,19 +227,20 @@ internal sealed partial class RunLoop
     {
         long due = Clock.Timers.NextDueTicks;
         Clock.AdvanceTo(due);
-        Clock.Timers.TakeDue(due, _dueBatch);
-        Invariant.Assert(_dueBatch.Count > 0, "advancing the clock finds at least one due timer");
+        List<(TimerEntry Entry, int Version)> batch = _dueBatch ??= new();
+        Clock.Timers.TakeDue(due, batch);
+        Invariant.Assert(batch.Count > 0, "advancing the clock finds at least one due timer");
         SynchronizationContext.SetSynchronizationContext(null);
         _dueHead = 0;
         try
         {
-            while (_dueHead < _dueBatch.Count && StepFault is null)
+            while (_dueHead < batch.Count && StepFault is null)
             {
-                int remaining = _dueBatch.Count - _dueHead;
+                int remaining = batch.Count - _dueHead;
                 int choice = remaining == 1 ? 0 : _strategy.NextTimer(remaining, Steps + 1);
 
-                (TimerEntry entry, int version) = _dueBatch[_dueHead + choice];
-                _dueBatch[_dueHead + choice] = _dueBatch[_dueHead];
+                (TimerEntry entry, int version) = batch[_dueHead + choice];
+                batch[_dueHead + choice] = batch[_dueHead];
                 _dueHead++;
                 if (entry.Version != version)
                 {
@@ -259,7 +261,7 @@ internal sealed partial class RunLoop
         }
         finally
         {
-            _dueBatch.Clear();
+            batch.Clear();
         }
     }
 
