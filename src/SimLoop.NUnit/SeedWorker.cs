@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+
+namespace SimLoop;
+
+// What the seeds one thread runs borrow, made once per thread instead of once per seed: the NUnit context they run
+// in and the delegate that starts their body. Each seed gets a context as NUnit's IsolatedContext makes it, with a
+// clear result, so an Assert failing in one seed is that seed's exception and not the test's; a context a seed has
+// changed in a way a later seed could see (an assertion or warning recorded, output written, a formatter added, a
+// culture set, an Assert.Multiple scope left open) is handed back as IsolatedContext hands it back, and the next seed
+// gets a new one. What every seed changes, its assert count and its TestContext.Random, is set back to a new
+// context's state: zero, and a generator made afresh from the test's seed on first use, so every seed draws the same
+// numbers from TestContext.Random whatever ran before it on its thread. Those two are private fields of NUnit's
+// context (read and written here, as are the result's assertion and attachment lists, without copying them); if an
+// NUnit version lacks one of them, every seed gets a new context.
+internal sealed class SeedWorker : IDisposable
+{
+    private static readonly bool s_resettable = CanReset();
+
+    private readonly Func<Task> _main;
+    private TestExecutionContext.IsolatedContext? _isolated;
+    private TestExecutionContext? _parent;
+    private TestExecutionContext? _context;
+    private Func<Simulation, Task>? _body;
+    private Simulation? _sim;
+
+    public SeedWorker() => _main = () => _body!(_sim!);
+
+    /// <summary>Whether seeds on one thread share one NUnit context, set back between them.</summary>
+    internal static bool Reuses => s_resettable;
+
+    /// <summary>Runs <paramref name="body"/> as <paramref name="sim"/>'s main task in this worker's NUnit context.</summary>
+    public void Run(Simulation sim, Func<Simulation, Task> body)
+    {
+        Enter();
+        _body = body;
+        _sim = sim;
+        try
+        {
+            sim.Run(_main);
+        }
+        finally
+        {
+            _body = null;
+            _sim = null;
+            Leave();
+        }
+    }
+
+    public void Dispose()
+    {
+        _isolated?.Dispose();
+        _isolated = null;
+        _context = null;
+        _parent = null;
+    }
+
+    private void Enter()
+    {
+        if (_context is not null && TestExecutionContext.CurrentContext != _context)
+        {
+            // The caller moved to another context since the last seed (a worker is used within one test): start over.
+            Dispose();
+        }
+
+        if (_context is null)
+        {
+            _parent = TestExecutionContext.CurrentContext;
+            _isolated = new TestExecutionContext.IsolatedContext();
+            _context = TestExecutionContext.CurrentContext;
+        }
+    }
+
+    private void Leave()
+    {
+        TestExecutionContext context = _context!;
+        if (!s_resettable || Changed(context, _parent!))
+        {
+            Dispose(); // writes the seed's output to the test's, as IsolatedContext always has
+            return;
+        }
+
+        AssertCount(context) = 0;
+        RandomGenerator(context) = null;
+    }
+
+    // Whether a seed left anything in its context that a new context would not have, beyond the two reset fields.
+    private static bool Changed(TestExecutionContext context, TestExecutionContext parent)
+    {
+        TestResult? result = context.CurrentResult;
+        return result is null
+            || result.ResultState != ResultState.Inconclusive
+            || AssertionResults(result).Count > 0
+            || TestAttachments(result).Count > 0
+            || result.Output.Length > 0
+            || MultipleAssertLevel(context) != 0
+            || context.CurrentValueFormatter != parent.CurrentValueFormatter
+            || context.DefaultFloatingPointTolerance != parent.DefaultFloatingPointTolerance
+            || context.CurrentCulture != parent.CurrentCulture
+            || context.CurrentUICulture != parent.CurrentUICulture
+            || context.CurrentPrincipal != parent.CurrentPrincipal;
+    }
+
+    private static bool CanReset()
+    {
+        try
+        {
+            var probe = new TestExecutionContext.AdhocContext();
+            _ = AssertCount(probe);
+            _ = RandomGenerator(probe);
+            _ = MultipleAssertLevel(probe);
+            return AssertionResults(probe.CurrentResult) is not null && TestAttachments(probe.CurrentResult) is not null;
+        }
+        catch (Exception e) when (e is MissingMemberException)
+        {
+            return false;
+        }
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_assertCount")]
+    private static extern ref int AssertCount(TestExecutionContext context);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_randomGenerator")]
+    private static extern ref Randomizer? RandomGenerator(TestExecutionContext context);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_assertionResults")]
+    private static extern ref List<AssertionResult> AssertionResults(TestResult result);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_testAttachments")]
+    private static extern ref List<TestAttachment> TestAttachments(TestResult result);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_MultipleAssertLevel")]
+    private static extern int MultipleAssertLevel(TestExecutionContext context);
+}
