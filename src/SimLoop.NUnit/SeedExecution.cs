@@ -12,9 +12,8 @@ internal static class SeedExecution
     public static SeedOutcome Run(SeedCase seedCase, Func<Simulation, Task> body, SimulationOptions template,
         Action<Simulation, Exception>? onFailure = null)
     {
-        using var worker = new SeedWorker();
         Simulation sim = Create(seedCase, template);
-        return Run(worker, sim, seedCase, body, onFailure) ?? new SeedOutcome(seedCase, null, sim.Steps, sim.Elapsed) { Choices = sim.Choices };
+        return Run(SeedWorker.ForThisThread(), sim, seedCase, body, onFailure) ?? new SeedOutcome(seedCase, null, sim.Steps, sim.Elapsed) { Choices = sim.Choices };
     }
 
     /// <summary>The simulation <paramref name="seedCase"/> runs in.</summary>

@@ -16,19 +16,43 @@ namespace SimLoop;
 // context's state: zero, and a generator made afresh from the test's seed on first use, so every seed draws the same
 // numbers from TestContext.Random whatever ran before it on its thread. Those two are private fields of NUnit's
 // context (read and written here, as are the result's assertion and attachment lists, without copying them); if an
-// NUnit version lacks one of them, every seed gets a new context.
+// NUnit version lacks one of them, every seed gets a new context. A batch's worker leaves its context current between
+// seeds; a thread's worker (one seed at a time from a caller, such as a property's cases) puts the caller's back.
 internal sealed class SeedWorker : IDisposable
 {
     private static readonly bool s_resettable = CanReset();
 
+    [ThreadStatic]
+    private static SeedWorker? t_worker;
+
     private readonly Func<Task> _main;
+    private readonly bool _returns;
+    private bool _running;
     private TestExecutionContext.IsolatedContext? _isolated;
     private TestExecutionContext? _parent;
     private TestExecutionContext? _context;
     private Func<Simulation, Task>? _body;
     private Simulation? _sim;
 
-    public SeedWorker() => _main = () => _body!(_sim!);
+    public SeedWorker()
+        : this(returns: false)
+    {
+    }
+
+    private SeedWorker(bool returns)
+    {
+        _main = () => _body!(_sim!);
+        _returns = returns;
+    }
+
+    /// <summary>The calling thread's worker for one seed at a time, which makes the caller's NUnit context current
+    /// again after each seed; a new one when the thread's worker is running a seed already.</summary>
+    public static SeedWorker ForThisThread()
+    {
+        SeedWorker worker = t_worker is { _running: false } idle ? idle : new SeedWorker(returns: true);
+        t_worker ??= worker;
+        return worker;
+    }
 
     /// <summary>Whether seeds on one thread share one NUnit context, set back between them.</summary>
     internal static bool Reuses => s_resettable;
@@ -37,6 +61,7 @@ internal sealed class SeedWorker : IDisposable
     public void Run(Simulation sim, Func<Simulation, Task> body)
     {
         Enter();
+        _running = true;
         _body = body;
         _sim = sim;
         try
@@ -47,6 +72,7 @@ internal sealed class SeedWorker : IDisposable
         {
             _body = null;
             _sim = null;
+            _running = false;
             Leave();
         }
     }
@@ -61,6 +87,17 @@ internal sealed class SeedWorker : IDisposable
 
     private void Enter()
     {
+        if (_returns && _context is not null)
+        {
+            if (TestExecutionContext.CurrentContext == _parent && !Changed(_context, _parent!))
+            {
+                SetCurrentContext(null, _context);
+                return;
+            }
+
+            Forget(); // another caller's context, or one changed since: a context is made from it as it is now
+        }
+
         if (_context is not null && TestExecutionContext.CurrentContext != _context)
         {
             // The caller moved to another context since the last seed (a worker is used within one test): start over.
@@ -86,9 +123,23 @@ internal sealed class SeedWorker : IDisposable
 
         AssertCount(context) = 0;
         RandomGenerator(context) = null;
+        if (_returns)
+        {
+            SetCurrentContext(null, _parent);
+        }
     }
 
-    // Whether a seed left anything in its context that a new context would not have, beyond the two reset fields.
+    // Drops a context that is not current, without IsolatedContext's Dispose, which would make its parent current:
+    // it holds no output (a seed that wrote some had it handed back when it ended).
+    private void Forget()
+    {
+        _isolated = null;
+        _context = null;
+        _parent = null;
+    }
+
+    // Whether a seed left anything in its context that a new context made from the parent now would not have, beyond
+    // the two reset fields.
     private static bool Changed(TestExecutionContext context, TestExecutionContext parent)
     {
         TestResult? result = context.CurrentResult;
@@ -98,6 +149,8 @@ internal sealed class SeedWorker : IDisposable
             || TestAttachments(result).Count > 0
             || result.Output.Length > 0
             || MultipleAssertLevel(context) != 0
+            || context.CurrentTest != parent.CurrentTest
+            || context.TestObject != parent.TestObject
             || context.CurrentValueFormatter != parent.CurrentValueFormatter
             || context.DefaultFloatingPointTolerance != parent.DefaultFloatingPointTolerance
             || context.CurrentCulture != parent.CurrentCulture
@@ -113,6 +166,7 @@ internal sealed class SeedWorker : IDisposable
             _ = AssertCount(probe);
             _ = RandomGenerator(probe);
             _ = MultipleAssertLevel(probe);
+            SetCurrentContext(null, TestExecutionContext.CurrentContext); // no change: only whether the setter is there
             return AssertionResults(probe.CurrentResult) is not null && TestAttachments(probe.CurrentResult) is not null;
         }
         catch (Exception e) when (e is MissingMemberException)
@@ -120,6 +174,10 @@ internal sealed class SeedWorker : IDisposable
             return false;
         }
     }
+
+    // The internal setter IsolatedContext uses; the first argument only names the type.
+    [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "set_CurrentContext")]
+    private static extern void SetCurrentContext(TestExecutionContext? type, TestExecutionContext? context);
 
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_assertCount")]
     private static extern ref int AssertCount(TestExecutionContext context);
