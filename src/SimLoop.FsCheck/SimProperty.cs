@@ -44,12 +44,13 @@ public static class SimProperty
         SimulationOptions first = log is null
             ? template
             : template with { LoggerFactory = new LineLoggerFactory(line => log.WriteLine($"{simCase}: {line}")) };
-        SeedOutcome outcome = SeedExecution.Run(seedCase, run, first);
-        batch?.Record(outcome.Choices);
+        Simulation sim = SeedExecution.Create(seedCase, first);
+        SeedOutcome? failure = SeedExecution.Run(SeedWorker.ForThisThread(), sim, seedCase, run);
+        batch?.Record(sim.Choices);
 
-        if (outcome.Failed)
+        if (failure is not null)
         {
-            throw Failure(simCase, outcome, FailureRerun.Run(outcome, SeedRerun.Body(run), template, static () => new LogCapture(),
+            throw Failure(simCase, failure, FailureRerun.Run(failure, SeedRerun.Body(run), template, static () => new LogCapture(),
                 simCase.Strategy, CurrentTest.Name()));
         }
     }
