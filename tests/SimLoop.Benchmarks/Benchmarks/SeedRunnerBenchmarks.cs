@@ -6,8 +6,8 @@ using SimLoop.Benchmarks.Workloads;
 namespace SimLoop.Benchmarks.Benchmarks;
 
 /// <summary>Seeds as a test runs them: <c>SimulationRunner.Check</c> (the engine of <c>[SimulationTest]</c>), one
-/// simulation per seed under Random, on one core and on all of them, with its per-seed outcome, tally and NUnit
-/// context; <see cref="ParallelSeedBenchmarks"/> measures the bare simulations.</summary>
+/// simulation per seed under Random, on one core and on all of them, with its tallies, its claims and the NUnit context
+/// each worker's seeds share; <see cref="ParallelSeedBenchmarks"/> measures the bare simulations.</summary>
 [Config(typeof(SuiteConfig))]
 [Unit("seed", Workload = "seeds through SimulationRunner.Check, Random (floor column: 1 core)", PerSecond = true)]
 public class SeedRunnerBenchmarks
