@@ -14,10 +14,11 @@ namespace SimLoop;
 // culture set, an Assert.Multiple scope left open) is handed back as IsolatedContext hands it back, and the next seed
 // gets a new one. What every seed changes, its assert count and its TestContext.Random, is set back to a new
 // context's state: zero, and a generator made afresh from the test's seed on first use, so every seed draws the same
-// numbers from TestContext.Random whatever ran before it on its thread. Those two are private fields of NUnit's
-// context (read and written here, as are the result's assertion and attachment lists, without copying them); if an
-// NUnit version lacks one of them, every seed gets a new context. A batch's worker leaves its context current between
-// seeds; a thread's worker (one seed at a time from a caller, such as a property's cases) puts the caller's back.
+// numbers from TestContext.Random whatever ran before it on its thread. Those fields, the Assert.Multiple depth, the
+// result's assertion and attachment lists and the current-context setter are NUnit's private or internal members,
+// reached through UnsafeAccessor (they are the same in NUnit 4.1 and 5); if an NUnit version lacks one, every seed
+// gets a new context. A batch's worker leaves its context current between seeds; a thread's worker (one seed at a
+// time from a caller, such as a property's cases) makes the caller's current again after each.
 internal sealed class SeedWorker : IDisposable
 {
     private static readonly bool s_resettable = CanReset();
