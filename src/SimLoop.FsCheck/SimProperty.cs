@@ -34,19 +34,23 @@ public static class SimProperty
             simCase.Faults.Apply(sim);
             return body(sim);
         };
-        SimulationSettings? settings = SimulationPropertyAttribute.OfCurrentTest()?.Settings;
-        SimulationOptions template = settings?.Apply(options ?? new SimulationOptions()) ?? options ?? new SimulationOptions();
-        (template, SeedCase seedCase, PropertyHorizon.Batch? batch) = Horizon(simCase, template);
+        SimulationPropertyAttribute.Found? found = SimulationPropertyAttribute.Current();
+        SimulationSettings? settings = found?.Attribute?.Settings;
+        SimulationOptions template = options is null
+            ? found?.DefaultOptions ?? new SimulationOptions()
+            : settings?.Apply(options) ?? options;
+        (template, SeedCase seedCase, PropertyHorizon.Batch? batch) = Horizon(simCase, template, found?.InParallel ?? false);
         TextWriter? log = settings?.Writer();
         SimulationOptions first = log is null
             ? template
             : template with { LoggerFactory = new LineLoggerFactory(line => log.WriteLine($"{simCase}: {line}")) };
-        SeedOutcome outcome = SeedExecution.Run(seedCase, run, first);
-        batch?.Record(outcome.Choices);
+        Simulation sim = SeedExecution.Create(seedCase, first);
+        SeedOutcome? failure = SeedExecution.Run(SeedWorker.ForThisThread(), sim, seedCase, run);
+        batch?.Record(sim.Choices);
 
-        if (outcome.Failed)
+        if (failure is not null)
         {
-            throw Failure(simCase, outcome, FailureRerun.Run(outcome, SeedRerun.Body(run), template, static () => new LogCapture(),
+            throw Failure(simCase, failure, FailureRerun.Run(failure, SeedRerun.Body(run), template, static () => new LogCapture(),
                 simCase.Strategy, CurrentTest.Name()));
         }
     }
@@ -68,11 +72,12 @@ public static class SimProperty
 
     // Pct's horizon for this case: SIMLOOP_PCT_STEPS when set (a replay line), else the options' own, else the
     // estimate from the property's earlier cases, pinned on the case (and so in its replay line) when its Pct uses it.
-    private static (SimulationOptions Template, SeedCase Case, PropertyHorizon.Batch? Batch) Horizon(SimCase simCase, SimulationOptions template)
+    private static (SimulationOptions Template, SeedCase Case, PropertyHorizon.Batch? Batch) Horizon(SimCase simCase, SimulationOptions template,
+        bool inParallel)
     {
         var seedCase = new SeedCase(simCase.Seed, simCase.Strategy);
         int? pinned = SeedSource.ReadPctSteps(SimArbitraries.Environment(SeedSource.PctStepsVariable));
-        PropertyHorizon.Batch? batch = pinned is null && template.PctSteps == 0 && !InParallel() ? PropertyHorizon.Current() : null;
+        PropertyHorizon.Batch? batch = pinned is null && template.PctSteps == 0 && !inParallel ? PropertyHorizon.Current() : null;
         int steps = pinned ?? batch?.Next() ?? 0;
         if (steps > 0 && PctHorizon.UsesPct(simCase.Strategy, simCase.Seed))
         {
@@ -81,10 +86,6 @@ public static class SimProperty
 
         return (template, seedCase, batch);
     }
-
-    // Whether the property's cases run on several threads (FsCheck's Parallelism changed from its default).
-    private static bool InParallel() =>
-        SimulationPropertyAttribute.OfCurrentTest() is { } attribute && attribute.Parallelism != new SimulationPropertyAttribute().Parallelism;
 
     // The case's block with its trace, logs and timeline, and a note when its re-run with logging on differed.
     private static SeedFailureException Failure(SimCase simCase, SeedOutcome outcome, FailureRerun? rerun)

@@ -1,5 +1,6 @@
 using System;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using FsCheck.NUnit;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -36,6 +37,10 @@ public sealed class SimulationPropertyAttribute : PropertyAttribute, ISimpleTest
 {
     // FsCheck's own BuildFrom, an explicit interface implementation: called, then the built test is checked.
     private static readonly MethodInfo s_build = typeof(PropertyAttribute).GetInterfaceMap(typeof(ISimpleTestBuilder)).TargetMethods[0];
+
+    // The attribute of each test, found once: SimProperty.Check asks for it on every case, and reading it from the
+    // method would make new attribute instances (and read the environment) each time.
+    private static readonly ConditionalWeakTable<Test, Found> s_found = [];
 
     private readonly SimulationSettings _settings = new();
     private int _seeds = 100;
@@ -106,6 +111,7 @@ public sealed class SimulationPropertyAttribute : PropertyAttribute, ISimpleTest
     internal void Check(Test test)
     {
         ArgumentNullException.ThrowIfNull(test);
+        s_found.AddOrUpdate(test, new Found(this));
         if (test.RunState is RunState.NotRunnable)
         {
             return;
@@ -132,10 +138,26 @@ public sealed class SimulationPropertyAttribute : PropertyAttribute, ISimpleTest
     }
 
     // The attribute on the NUnit test now running, if it is one; SimProperty.Check runs inside FsCheck's call of it.
-    internal static SimulationPropertyAttribute? OfCurrentTest() =>
-        TestExecutionContext.CurrentContext?.CurrentTest?.Method?.GetCustomAttributes<SimulationPropertyAttribute>(true) is [var attribute, ..]
-            ? attribute
-            : null;
+    internal static SimulationPropertyAttribute? OfCurrentTest() => Current()?.Attribute;
+
+    // The attribute on the NUnit test now running with what its cases share, or null outside a test.
+    internal static Found? Current() =>
+        TestExecutionContext.CurrentContext?.CurrentTest is { } test ? s_found.GetValue(test, static t => new Found(Read(t))) : null;
+
+    private static SimulationPropertyAttribute? Read(Test test) =>
+        test.Method?.GetCustomAttributes<SimulationPropertyAttribute>(true) is [var attribute, ..] ? attribute : null;
 
     private static int Cases(int seeds) => SeedEnvironment.Cases(seeds, SimArbitraries.Environment);
+
+    // A test's attribute (null on a test without one) and what every case of it reads: whether its cases run on
+    // several threads (FsCheck's Parallelism changed from its default), and the options a case starts from when
+    // SimProperty.Check is given none.
+    internal sealed class Found(SimulationPropertyAttribute? attribute)
+    {
+        public SimulationPropertyAttribute? Attribute { get; } = attribute;
+
+        public bool InParallel { get; } = attribute is not null && attribute.Parallelism != new PropertyAttribute().Parallelism;
+
+        public SimulationOptions DefaultOptions { get; } = attribute?.Settings.Apply(new SimulationOptions()) ?? new SimulationOptions();
+    }
 }

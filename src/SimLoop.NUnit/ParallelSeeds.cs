@@ -28,9 +28,10 @@ internal static class ParallelSeeds
         {
             // One thread: run here, and report progress between seeds.
             var tally = new SeedTally();
+            using var worker = new SeedWorker();
             for (int index = 0; index < cases.Count; index++)
             {
-                tally.Record(index, RunOne(cases[index], body, template, log));
+                RunOne(worker, tally, index, cases[index], body, template, log);
                 progress?.Tick(tally.Ran, tally.Failed);
             }
 
@@ -50,11 +51,12 @@ internal static class ParallelSeeds
             {
                 var tally = new SeedTally();
                 Volatile.Write(ref tallies[worker], tally);
+                using var seeds = new SeedWorker();
                 while (Volatile.Read(ref crash) is null && claims.TryClaim(out int first, out int end))
                 {
                     for (int index = first; index < end; index++)
                     {
-                        tally.Record(index, RunOne(cases[index], body, template, log));
+                        RunOne(seeds, tally, index, cases[index], body, template, log);
                     }
                 }
             }
@@ -115,9 +117,14 @@ internal static class ParallelSeeds
         progress.Tick(ran, failed);
     }
 
-    // A case list may compute its cases (a range, a block with its horizon): each is read once.
-    private static SeedOutcome RunOne(SeedCase seedCase, Func<Simulation, Task> body, SimulationOptions template, TextWriter? log) =>
-        SeedExecution.Run(seedCase, body, Logged(template, log, seedCase.Seed));
+    // A case list may compute its cases (a range, a block with its horizon): each is read once. A passing seed leaves
+    // nothing but a count and its length in choices.
+    private static void RunOne(SeedWorker worker, SeedTally tally, int index, SeedCase seedCase, Func<Simulation, Task> body,
+        SimulationOptions template, TextWriter? log)
+    {
+        Simulation sim = SeedExecution.Create(seedCase, Logged(template, log, seedCase.Seed));
+        tally.Record(index, SeedExecution.Run(worker, sim, seedCase, body), sim.Choices);
+    }
 
     // With [SimulationTest(Log = ...)], every seed logs to the test's output, each line led by its seed: seeds run in
     // parallel, so their lines interleave.

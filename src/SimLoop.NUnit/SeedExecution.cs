@@ -1,6 +1,5 @@
 using System;
 using System.Threading.Tasks;
-using NUnit.Framework.Internal;
 
 namespace SimLoop;
 
@@ -13,15 +12,25 @@ internal static class SeedExecution
     public static SeedOutcome Run(SeedCase seedCase, Func<Simulation, Task> body, SimulationOptions template,
         Action<Simulation, Exception>? onFailure = null)
     {
-        var sim = new Simulation(template with { Seed = seedCase.Seed, Strategy = seedCase.Strategy });
+        Simulation sim = Create(seedCase, template);
+        return Run(SeedWorker.ForThisThread(), sim, seedCase, body, onFailure) ?? new SeedOutcome(seedCase, null, sim.Steps, sim.Elapsed) { Choices = sim.Choices };
+    }
 
-        // Each seed gets its own NUnit context with a clear result, so an Assert.That failing inside one seed (on
-        // any thread) is that seed's exception, not a failure recorded into the test's shared result.
-        using var isolated = new TestExecutionContext.IsolatedContext();
+    /// <summary>The simulation <paramref name="seedCase"/> runs in.</summary>
+    public static Simulation Create(SeedCase seedCase, SimulationOptions template) =>
+        new(template with { Seed = seedCase.Seed, Strategy = seedCase.Strategy });
+
+    /// <summary>Runs one seed of a batch on <paramref name="worker"/>'s thread: its outcome when it failed, null when
+    /// it passed (a batch counts passes, so a passing seed leaves nothing behind but its simulation).</summary>
+    public static SeedOutcome? Run(SeedWorker worker, Simulation sim, SeedCase seedCase, Func<Simulation, Task> body,
+        Action<Simulation, Exception>? onFailure = null)
+    {
+        // Each seed runs in an NUnit context with a clear result (SeedWorker), so an Assert.That failing inside one
+        // seed (on any thread) is that seed's exception, not a failure recorded into the test's shared result.
         try
         {
-            sim.Run(() => body(sim));
-            return new SeedOutcome(seedCase, null, sim.Steps, sim.Elapsed) { Choices = sim.Choices };
+            worker.Run(sim, body);
+            return null;
         }
 #pragma warning disable CA1031 // Any exception of the body is the seed's failure, to be reported with its seed.
         catch (Exception exception)

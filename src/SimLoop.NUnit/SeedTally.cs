@@ -37,15 +37,19 @@ internal sealed class SeedTally
     public long LongestChoices => _longestChoices;
 
     /// <summary>Records one outcome; only the tally's own thread calls it.</summary>
-    public void Record(int index, SeedOutcome outcome)
+    public void Record(int index, SeedOutcome outcome) => Record(index, outcome.Failed ? outcome : null, outcome.Choices);
+
+    /// <summary>Records one run that made <paramref name="choices"/> scheduling choices and ended in
+    /// <paramref name="failure"/>, or passed when it is null; only the tally's own thread calls it.</summary>
+    public void Record(int index, SeedOutcome? failure, long choices)
     {
-        if (outcome.Failed)
+        if (failure is not null)
         {
             Volatile.Write(ref _failed, _failed + 1);
-            Keep(index, outcome);
+            Keep(index, failure);
         }
 
-        _longestChoices = Math.Max(_longestChoices, outcome.Choices);
+        _longestChoices = Math.Max(_longestChoices, choices);
         Volatile.Write(ref _ran, _ran + 1);
     }
 
