@@ -10,6 +10,9 @@ namespace SimLoop;
 // heap from the queue (depth - 1 times a run).
 internal sealed class ReadyPriorities
 {
+    // Pos: each item's own priority, drawn as it becomes ready; null under Pct, which reads its task's.
+    private readonly Prng? _draws;
+
     private Entry[] _heap = new Entry[16];
 
     // Heap positions in use, the hole at the root included.
@@ -18,6 +21,13 @@ internal sealed class ReadyPriorities
 
     // For each slot of the ready queue's ring: 1 + the heap position of its entry, or 0 when the slot is empty.
     private int[] _entryOfSlot = Array.Empty<int>();
+
+    /// <param name="draws">Where each item's priority is drawn from as it becomes ready (Pos); null to take its
+    /// task's (Pct).</param>
+    public ReadyPriorities(Prng? draws = null)
+    {
+        _draws = draws;
+    }
 
     public int Count => _hole ? _size - 1 : _size;
 
@@ -46,7 +56,7 @@ internal sealed class ReadyPriorities
     public void Add(int slot, in WorkItem item)
     {
         Invariant.Assert(_entryOfSlot[slot] == 0, "a ready queue slot is added to Pct's heap while empty");
-        var entry = new Entry(Priority(item), item.Sequence, slot);
+        var entry = new Entry(_draws is null ? Priority(item) : (long)(_draws.NextUInt64() >> 1), item.Sequence, slot);
         if (_hole)
         {
             _hole = false;
