@@ -7,7 +7,8 @@ namespace SimLoop;
 // become ready, run and move, so Pct finds its choice in O(log n) instead of scanning every ready item on every
 // step. Sequences are unique, so the order is total and the top is the very item the scan would find. A priority is
 // copied in when its item becomes ready; Pct lowers a task's priority only at a change point, and then reloads the
-// heap from the queue (depth - 1 times a run).
+// heap from the queue (at most depth - 1 times a run). Under Pos the priority is the item's own, drawn as it becomes
+// ready, and never reloaded.
 internal sealed class ReadyPriorities
 {
     // Pos: each item's own priority, drawn as it becomes ready; null under Pct, which reads its task's.
