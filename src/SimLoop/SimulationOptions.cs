@@ -37,10 +37,12 @@ public sealed record SimulationOptions
     /// </remarks>
     public TimeSpan MaxStepWallTime { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Gets the bug depth <see cref="ScheduleStrategy.Pct"/> aims at: a run makes depth - 1 priority change
-    /// points, enough for a bug that needs that many orderings between tasks to go one way; 3 by default.</summary>
-    /// <remarks>At least 1 (1 runs the tasks by their seeded priorities alone). Small programs rarely need more
-    /// than 3; each level of depth costs a factor of the program's length in the chance of a given schedule.</remarks>
+    /// <summary>Gets the deepest bug <see cref="ScheduleStrategy.Pct"/> aims at: each run makes between 1 and
+    /// depth - 1 priority change points, the number drawn from the seed, so over the seeds it covers every bug that
+    /// needs up to depth - 1 orderings between tasks to go one way; 5 by default.</summary>
+    /// <remarks>At least 1 (1 runs the tasks by their seeded priorities alone; 2 makes exactly one change point).
+    /// Each change point costs a factor of the program's length in the chance of a given schedule, which in the
+    /// few dozen choices of a unit test's program is cheap: a deeper default reaches deeper bugs for little.</remarks>
     public int PctDepth { get; init; } = PctStrategy.DefaultDepth;
 
     /// <summary>Gets the number of scheduling choices (steps where more than one continuation could run, as
@@ -86,8 +88,8 @@ public sealed record SimulationOptions
     internal bool ObserveDepartures { get; init; }
 
     /// <summary>Names the strategy a run with these options uses, as failure reports show it: <c>fifo</c>,
-    /// <c>random</c>, <c>pct(depth 3)</c>, or under <see cref="ScheduleStrategy.Portfolio"/> the member this seed runs,
-    /// such as <c>portfolio: pct(depth 2)</c>.</summary>
+    /// <c>random</c>, <c>pct(depth 5)</c>, or under <see cref="ScheduleStrategy.Portfolio"/> the member this seed runs:
+    /// <c>portfolio: random</c>, <c>portfolio: pos</c> (partial order sampling) or <c>portfolio: pct(depth 5)</c>.</summary>
     /// <returns>The name; a function of <see cref="Strategy"/>, <see cref="Seed"/> and <see cref="PctDepth"/> alone.</returns>
     public string DescribeStrategy() => Portfolio.Describe(Strategy, Seed, PctDepth);
 

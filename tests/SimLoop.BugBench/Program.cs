@@ -14,7 +14,8 @@ for (int i = 0; i < args.Length; i++)
     {
         Console.Error.WriteLine(
             "usage: SimLoop.BugBench [--report PATH] [--example PATH] [--ranges 20] [--cap 10000] [--replays 100] " +
-            "[--threads N] [--bugs a,b] [--strategies Fifo,Random,Pct,Portfolio] [--coyote run] [--coyote-cap 1000]");
+            "[--threads N] [--bugs a,b] [--strategies Fifo,Random,Pct,Portfolio] [--first-range 0] [--coyote run] [--coyote-cap 1000] " +
+            "[--rates Random,Pct:2,Portfolio=pos] [--seeds FIRST:COUNT [--trace 1]]");
         return 2;
     }
 
@@ -33,7 +34,23 @@ var plan = new BenchmarkPlan(
     // One thread a core: a deadlock is reported without waiting, so more threads would only share cores, and each
     // search's wall time would carry the others' (Coyote's two processes get a core each).
     Threads: Number("threads", Environment.ProcessorCount),
-    CoyoteCap: options.TryGetValue("coyote", out string? coyoteMode) && coyoteMode == "run" ? Number("coyote-cap", 1_000) : 0);
+    CoyoteCap: options.TryGetValue("coyote", out string? coyoteMode) && coyoteMode == "run" ? Number("coyote-cap", 1_000) : 0)
+{
+    FirstRange = Number("first-range", 0),
+};
+
+if (plan.FirstRange > 0 && plan.CoyoteCap > 0)
+{
+    Console.Error.WriteLine("--first-range measures SimLoop alone: Coyote's runner covers ranges from 0.");
+    return 2;
+}
+
+if (options.TryGetValue("rates", out string? variants))
+{
+    // Diagnosis: seeds to the first failure per bug under strategies and Pct depths (Random,Pct:2,Pct:3,Portfolio).
+    Rates.Run(plan.Bugs, variants.Split(','), plan.FirstRange, plan.Ranges, plan.Cap, plan.Threads, Console.Out);
+    return 0;
+}
 
 if (options.TryGetValue("seeds", out string? seeds))
 {

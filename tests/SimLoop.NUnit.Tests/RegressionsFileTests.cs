@@ -80,7 +80,10 @@ public class RegressionsFileTests
         {
             Assert.That(first.FailureMessage, Does.Contain($"Seed {seed} was added to simloop-regressions/Fixture.txt"));
             Assert.That(recorded.Select(c => c.Seed), Is.EqualTo(new[] { seed }), "one line per run: its first failing seed");
-            Assert.That(second.Cases[0], Is.EqualTo(new SeedCase(seed, ScheduleStrategy.Portfolio, "simloop-regressions/Fixture.txt line 3")));
+            Assert.That(second.Cases[0], Is.EqualTo(new SeedCase(seed, ScheduleStrategy.Portfolio, "simloop-regressions/Fixture.txt line 3")
+            {
+                PctSteps = recorded[0].PctSteps,
+            }), "the recorded seed, under the horizon it recorded");
             Assert.That(second.Failures[0].Case, Is.EqualTo(second.Cases[0]));
             Assert.That(second.FailureMessage, Does.Contain($"\nSeed {seed} (strategy {new SimulationOptions { Seed = seed, Strategy = ScheduleStrategy.Portfolio }.DescribeStrategy()}) failed at step ")
                 .And.Contain("\n  From: simloop-regressions/Fixture.txt line 3\n"));

@@ -27,8 +27,8 @@ internal sealed class ExamplesCommand
 
     private readonly Option<ScheduleStrategy> _strategy = new("--strategy")
     {
-        Description = "fifo (asyncio's order, CPython's output), random, pct or portfolio (seeds take random, pct at " +
-            "depth 2 and at depth 3 in turn). Default: fifo; random with --explore.",
+        Description = "fifo (asyncio's order, CPython's output), random, pct or portfolio (seeds take random, partial order " +
+            "sampling and pct in turn). Default: fifo; random with --explore.",
         HelpName = "fifo|random|pct|portfolio",
         CustomParser = ParseStrategy,
     };

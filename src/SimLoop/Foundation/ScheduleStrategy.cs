@@ -10,17 +10,20 @@ public enum ScheduleStrategy
     Random,
 
     /// <summary>Probabilistic concurrency testing: seeded task priorities, given to every task as it is created, with
-    /// <see cref="SimulationOptions.PctDepth"/> - 1 seeded change points over the run's scheduling choices
-    /// (<see cref="SimulationOptions.PctSteps"/>).</summary>
+    /// 1 to <see cref="SimulationOptions.PctDepth"/> - 1 seeded change points (the number drawn from the seed) over the
+    /// run's scheduling choices (<see cref="SimulationOptions.PctSteps"/>).</summary>
     /// <remarks>Burckhardt, Kothari, Musuvathi, Nagarakatte, "A Randomized Scheduler with Probabilistic Guarantees
     /// of Finding Bugs", ASPLOS 2010. Timers due at the same instant are ordered as under <see cref="Random"/>.</remarks>
     Pct,
 
-    /// <summary>Each seed runs one of <see cref="Random"/>, <see cref="Pct"/> at depth 2 and <see cref="Pct"/> at
-    /// depth 3, in turn (seed 0 Random, seed 1 Pct at depth 2, seed 2 Pct at depth 3, seed 3 Random, ...): a range of
-    /// seeds explores the ways each finds bugs, and a seed alone says which one it ran.</summary>
+    /// <summary>Each seed runs one of <see cref="Random"/>, partial order sampling and <see cref="Pct"/> at depth 5, in
+    /// turn (seed 0 Random, seed 1 partial order sampling, seed 2 Pct, seed 3 Random, ...): a range of seeds explores
+    /// the ways each finds bugs, and a seed alone says which one it ran.</summary>
     /// <remarks>The default of <c>[SimulationTest]</c>, <c>SimulationRunner.Check</c> and <c>[SimulationProperty]</c>.
-    /// <see cref="SimulationOptions.PctDepth"/> does not apply (the portfolio fixes each seed's depth);
+    /// Partial order sampling (Yuan, Yang and Gu, CAV 2018) gives each ready continuation a seeded priority of its own
+    /// as it becomes ready and runs the highest: two ready continuations go either way as under Random, but one task
+    /// runs many steps in a row far more often. <see cref="SimulationOptions.PctDepth"/> does not apply (the portfolio
+    /// fixes its Pct's depth);
     /// <see cref="SimulationOptions.PctSteps"/> does.</remarks>
     Portfolio,
 }

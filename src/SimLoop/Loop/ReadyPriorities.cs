@@ -7,9 +7,13 @@ namespace SimLoop;
 // become ready, run and move, so Pct finds its choice in O(log n) instead of scanning every ready item on every
 // step. Sequences are unique, so the order is total and the top is the very item the scan would find. A priority is
 // copied in when its item becomes ready; Pct lowers a task's priority only at a change point, and then reloads the
-// heap from the queue (depth - 1 times a run).
+// heap from the queue (at most depth - 1 times a run). Under Pos the priority is the item's own, drawn as it becomes
+// ready, and never reloaded.
 internal sealed class ReadyPriorities
 {
+    // Pos: each item's own priority, drawn as it becomes ready; null under Pct, which reads its task's.
+    private readonly Prng? _draws;
+
     private Entry[] _heap = new Entry[16];
 
     // Heap positions in use, the hole at the root included.
@@ -18,6 +22,13 @@ internal sealed class ReadyPriorities
 
     // For each slot of the ready queue's ring: 1 + the heap position of its entry, or 0 when the slot is empty.
     private int[] _entryOfSlot = Array.Empty<int>();
+
+    /// <param name="draws">Where each item's priority is drawn from as it becomes ready (Pos); null to take its
+    /// task's (Pct).</param>
+    public ReadyPriorities(Prng? draws = null)
+    {
+        _draws = draws;
+    }
 
     public int Count => _hole ? _size - 1 : _size;
 
@@ -46,7 +57,7 @@ internal sealed class ReadyPriorities
     public void Add(int slot, in WorkItem item)
     {
         Invariant.Assert(_entryOfSlot[slot] == 0, "a ready queue slot is added to Pct's heap while empty");
-        var entry = new Entry(Priority(item), item.Sequence, slot);
+        var entry = new Entry(_draws is null ? Priority(item) : (long)(_draws.NextUInt64() >> 1), item.Sequence, slot);
         if (_hole)
         {
             _hole = false;

@@ -3,9 +3,11 @@ using System;
 namespace SimLoop;
 
 // Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010): every task gets a seeded priority, the
-// ready item of the highest-priority task runs (oldest first within a task), and at depth - 1 seeded change
-// points the task about to run drops below every initial priority. A bug of depth d is found with probability
-// at least 1 / (n * k^(d-1)) per run, for n tasks and k steps.
+// ready item of the highest-priority task runs (oldest first within a task), and at seeded change points the task
+// about to run drops below every initial priority. A bug of depth d is found with probability at least
+// 1 / (n * k^(d-1)) per run with d - 1 change points, for n tasks and k steps. As Coyote's prioritization strategy
+// does, each run draws how many change points it makes, uniformly in 1..depth - 1: the depth of a bug is unknown,
+// and a run with one point too many for it still finds it when the extra point falls where it does no harm.
 //
 // Steps here are the run's real choices (steps where more than one ready item could run): a change point placed
 // at a step with one candidate would change nothing, so k counts only the steps where the order is open. The
@@ -20,7 +22,7 @@ namespace SimLoop;
 // number of ready items; it is the item a scan of the whole queue would pick, and so the same run for a seed.
 internal sealed class PctStrategy : IScheduleStrategy
 {
-    internal const int DefaultDepth = 3;
+    internal const int DefaultDepth = 5;
 
     // The smallest drawn horizon, and the most doublings above it (a horizon of at most 4 << 20 choices).
     private const int MinHorizon = 4;
@@ -35,7 +37,7 @@ internal sealed class PctStrategy : IScheduleStrategy
     private int _nextChangePoint;
 
     /// <param name="seed">The run's seed.</param>
-    /// <param name="depth">The bug depth aimed at: depth - 1 change points; at least 1.</param>
+    /// <param name="depth">The deepest bug aimed at: 1 to depth - 1 change points, drawn from the seed; at least 1.</param>
     /// <param name="steps">The choices a run is expected to make; 0 draws the horizon from the seed.</param>
     public PctStrategy(long seed, int depth = DefaultDepth, int steps = 0)
     {
@@ -44,7 +46,9 @@ internal sealed class PctStrategy : IScheduleStrategy
         _prng = new Prng(seed, stream: 3);
         Depth = depth;
         Horizon = steps > 0 ? steps : DrawHorizon(_prng);
-        _changePoints = new long[Math.Min(depth - 1, Horizon)];
+        // Coyote's rule: the seed draws how many change points this run makes, uniformly in 1..depth - 1.
+        int changes = depth <= 2 ? depth - 1 : 1 + _prng.NextInt32(depth - 1);
+        _changePoints = new long[Math.Min(changes, Horizon)];
         for (int i = 0; i < _changePoints.Length; i++)
         {
             long point;
@@ -64,6 +68,10 @@ internal sealed class PctStrategy : IScheduleStrategy
 
     /// <summary>Gets the number of choices the change points were drawn over.</summary>
     public long Horizon { get; }
+
+    /// <summary>Gets the number of change points this run makes: drawn from the seed, at most depth - 1 and at most
+    /// the horizon.</summary>
+    public int ChangePoints => _changePoints.Length;
 
     public int NextReadyItem(ReadyQueue ready, long step)
     {

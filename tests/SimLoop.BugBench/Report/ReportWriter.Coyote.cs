@@ -62,17 +62,22 @@ internal sealed partial class ReportWriter
             text.AppendLine()
                 .AppendLine("Why the seeds target is missed where it is: the portfolio gives each member every third seed, so on a bug its best")
                 .AppendLine("member finds at the first seed it needs about three, and on a bug only one member finds quickly it needs about three")
-                .AppendLine("times that member's seeds; Coyote's column is the better of two strategies picked after the fact, bug by bug.");
+                .AppendLine("times that member's seeds; Coyote's column is the better of two strategies picked after the fact, bug by bug.")
+                .AppendLine("Where Coyote's random is ahead of every SimLoop strategy, the two are not choosing among the same things: Coyote")
+                .AppendLine("adds a scheduling point wherever an operation is created (each `Task.Run`, each continuation posted, each waiter")
+                .AppendLine("released) and where one completes, so it can switch tasks inside what is one step of SimLoop's loop (a spawn, or a")
+                .AppendLine("release followed by more code), and a window one step wide here spans several of its points. SimLoop's choices are")
+                .AppendLine("the continuations .NET actually posts to the one thread, the order a single-threaded program can really run in.");
         }
 
         if (checks.Any(c => c.PctAtMostRandom == false))
         {
             text.AppendLine()
-                .AppendLine("Why Pct trails Random where it does: these programs make 4 to 30 real choices, and most of their bugs need one")
-                .AppendLine("task to be preempted at one particular choice. Random takes each of two ready tasks with probability 1/2 at every")
-                .AppendLine("choice, so it keeps a window of one or two choices open often; Pct must also rank the two tasks right and put a")
-                .AppendLine("change point on that very choice, out of a horizon as long as the longest run before it, and its default depth")
-                .AppendLine("spends a second change point that can undo the first.");
+                .AppendLine("Why Pct trails Random where it does: these programs make 4 to 30 real choices, and the bugs where it trails need")
+                .AppendLine("one task preempted at one particular choice while another runs a few steps (reorder: a checker between one setter's")
+                .AppendLine("two writes). Random opens such a window with probability about 1/2 at each choice; Pct runs the highest-priority")
+                .AppendLine("task until a change point, so it must also rank the tasks right and put one of its 1 to 4 change points on that")
+                .AppendLine("very choice, out of a horizon as long as the longest run before it.");
             List<string> ahead = [.. plan.Bugs.Where(PctAhead).Select(b => $"{b.Name} (Pct {Seeds(ScheduleStrategy.Pct, b)} vs Random {Seeds(ScheduleStrategy.Random, b)})")];
             if (ahead.Count > 0)
             {

@@ -22,7 +22,7 @@ internal sealed partial class ReportWriter(BenchmarkPlan plan, IReadOnlyList<Bug
             .AppendLine()
             .AppendLine(Invariant($"- Command: `{command}` ({elapsed.TotalSeconds:F0} s wall time)"))
             .AppendLine(Invariant($"- Machine: {MachineInfo.Describe()}; {plan.Threads} worker threads"))
-            .AppendLine(Invariant($"- Method: {plan.Ranges} independent seed ranges per bug and strategy (range r is seeds r x {BenchmarkPlan.RangeStride:N0} onwards),"))
+            .AppendLine(Invariant($"- Method: {plan.Ranges} independent seed ranges per bug and strategy{(plan.FirstRange > 0 ? $", ranges {plan.FirstRange} to {plan.FirstRange + plan.Ranges - 1}" : string.Empty)} (range r is seeds r x {BenchmarkPlan.RangeStride:N0} onwards),"))
             .AppendLine(Invariant($"  at most {plan.Cap:N0} seeds each; the first failure of every range is rerun recording its schedule, replayed {plan.Replays} times"))
             .AppendLine("  (same exception type and message each time), and minimized with `ScheduleMinimizer.Minimize`.")
             .AppendLine("  Schedule size is the number of real choices (steps where more than one ready item or due timer could go).")

@@ -34,7 +34,7 @@ internal static class Benchmark
                 {
                     IBug bug = plan.Bugs[item.Bug];
                     ScheduleStrategy strategy = plan.Strategies[item.Strategy];
-                    SeedSearch search = SeedSearch.Run(bug, strategy, item.Range * BenchmarkPlan.RangeStride, plan.Cap);
+                    SeedSearch search = SeedSearch.Run(bug, strategy, (plan.FirstRange + item.Range) * BenchmarkPlan.RangeStride, plan.Cap);
                     searches[item.Bug, item.Strategy, item.Range] = search;
                     if (search.FailingSeed is long seed)
                     {

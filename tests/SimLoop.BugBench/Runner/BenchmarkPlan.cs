@@ -11,6 +11,10 @@ namespace SimLoop.BugBench.Runner;
 internal sealed record BenchmarkPlan(IReadOnlyList<IBug> Bugs, IReadOnlyList<ScheduleStrategy> Strategies, int Ranges, int Cap,
     int Replays, int Threads, int CoyoteCap = 0)
 {
+    /// <summary>Gets the index of the first range: ranges FirstRange .. FirstRange + Ranges - 1 run, so a later set of
+    /// ranges can check what an earlier one suggested.</summary>
+    public int FirstRange { get; init; }
+
     /// <summary>Seeds between the starts of two ranges: range r covers r * stride .. r * stride + cap - 1.</summary>
     public const long RangeStride = 100_000;
 }

@@ -23,9 +23,12 @@ internal static partial class BugRun
     }
 
     /// <summary>Options for one search run: no trace kept, which is all a search needs; Pct over
-    /// <paramref name="pctSteps"/> choices (0: drawn from the seed).</summary>
-    public static SimulationOptions Search(ScheduleStrategy strategy, long seed, int pctSteps = 0) =>
-        new() { Strategy = strategy, Seed = seed, TraceCapacity = 0, PctSteps = pctSteps };
+    /// <paramref name="pctSteps"/> choices (0: drawn from the seed), at <paramref name="pctDepth"/> (0: the default).</summary>
+    public static SimulationOptions Search(ScheduleStrategy strategy, long seed, int pctSteps = 0, int pctDepth = 0)
+    {
+        var options = new SimulationOptions { Strategy = strategy, Seed = seed, TraceCapacity = 0, PctSteps = pctSteps };
+        return pctDepth > 0 ? options with { PctDepth = pctDepth } : options;
+    }
 
     /// <summary>Whether <paramref name="error"/> is the bug manifesting: exactly the bug's failure type.</summary>
     public static bool IsBug(IBug bug, Exception? error) => error is not null && error.GetType() == bug.Failure;

@@ -11,20 +11,30 @@ internal sealed record SeedSearch(long FirstSeed, int SeedsRun, long? FailingSee
     /// <summary>Gets the horizon the failing seed's Pct ran over (0: drawn from the seed), which replaying it needs.</summary>
     public int FailingPctSteps { get; init; }
 
-    /// <summary>Runs seeds <paramref name="firstSeed"/>, +1, ... until the bug manifests or <paramref name="cap"/> seeds ran.</summary>
+    /// <summary>Runs seeds <paramref name="firstSeed"/>, +1, ... until the bug manifests or <paramref name="cap"/> seeds ran;
+    /// Pct at <paramref name="pctDepth"/> (0: the default); under the portfolio, only the seeds of the member named
+    /// <paramref name="member"/> (as <see cref="SimulationOptions.DescribeStrategy"/> names it) when one is given.</summary>
     /// <remarks>Fifo ignores the seed, so one run decides it. Pct's horizon follows the runs so far, in PctHorizon's
     /// blocks, as in a test's seed run; the range is one batch.</remarks>
-    public static SeedSearch Run(IBug bug, ScheduleStrategy strategy, long firstSeed, int cap)
+    public static SeedSearch Run(IBug bug, ScheduleStrategy strategy, long firstSeed, int cap, int pctDepth = 0,
+        string? member = null)
     {
         int seeds = strategy == ScheduleStrategy.Fifo ? 1 : cap;
         string? anomaly = null;
         var horizon = new PctHorizon();
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        long next = firstSeed;
         for (int i = 0; i < seeds; i++)
         {
-            long seed = firstSeed + i;
+            long seed = next++;
+            while (member is not null
+                && new SimulationOptions { Seed = seed, Strategy = strategy }.DescribeStrategy() != "portfolio: " + member)
+            {
+                seed = next++;
+            }
+
             int steps = horizon.StepsFor(i);
-            (Simulation sim, Exception? error) = BugRun.Once(bug, BugRun.Search(strategy, seed, steps));
+            (Simulation sim, Exception? error) = BugRun.Once(bug, BugRun.Search(strategy, seed, steps, pctDepth));
             horizon.Record(sim.Choices);
             if (BugRun.IsBug(bug, error))
             {

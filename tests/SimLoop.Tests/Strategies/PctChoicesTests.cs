@@ -6,7 +6,9 @@ namespace SimLoop.Tests.Strategies;
 // Pct's choices are part of what a seed means: a replay line printed by an earlier version must replay the same run.
 // pct-fingerprints.txt holds, for every program and seed below, the fingerprint (which covers each step's choice and
 // candidate count) and the step count that the strategy's linear scan over the ready queue produced before the ready
-// items were kept in a heap. The programs below must never change, or the file stops meaning anything.
+// items were kept in a heap (runs at depth 3 and 4 recorded again when each run began drawing its number of change
+// points from the seed, which depth 1 and 2 do not draw). The programs below must never change, or the file stops
+// meaning anything.
 public class PctChoicesTests
 {
     internal const int Seeds = 300;
@@ -20,7 +22,7 @@ public class PctChoicesTests
         ("cancellations", Cancellations),
     ];
 
-    // Depth and horizon vary with the seed, so runs with one, two and three change points, drawn and given, all count.
+    // Depth and horizon vary with the seed, so runs with none, one, and one to three change points, drawn and given, all count.
     internal static SimulationOptions Options(long seed) => new()
     {
         Seed = seed,

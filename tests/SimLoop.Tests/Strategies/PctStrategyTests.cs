@@ -83,6 +83,38 @@ public class PctStrategyTests
         Assert.That(new PctStrategy(seed).Horizon, Is.EqualTo(horizon));
 
     [Test]
+    public void ChangePoints_FollowTheSeed_FromOneToDepthMinusOne_EveryCountReached()
+    {
+        int[] counts = [.. Enumerable.Range(0, 400).Select(seed => new PctStrategy(seed, depth: 5, steps: 50).ChangePoints)];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(counts, Has.All.InRange(1, 4), "never more than depth - 1, never none");
+            Assert.That(counts.Distinct().Order(), Is.EqualTo(new[] { 1, 2, 3, 4 }), "every count in 1..depth - 1 over the seeds");
+            Assert.That(Enumerable.Range(0, 400).Select(seed => new PctStrategy(seed, depth: 5, steps: 50).ChangePoints), Is.EqualTo(counts),
+                "the same seed, the same count");
+        }
+    }
+
+    // With the horizon given, the count is the first draw of the seed's stream 3, uniform in 1..depth - 1, as an
+    // independent use of the generator computes it: part of what a seed means.
+    [TestCase(0L)]
+    [TestCase(1L)]
+    [TestCase(17L)]
+    [TestCase(-5L)]
+    public void ChangePoints_HorizonGiven_AreTheSeedsFirstDraw(long seed) =>
+        Assert.That(new PctStrategy(seed, depth: 4, steps: 30).ChangePoints, Is.EqualTo(1 + new Prng(seed, stream: 3).NextInt32(3)));
+
+    [TestCase(1, 0)]
+    [TestCase(2, 1)]
+    public void ChangePoints_DepthOneOrTwo_AreFixed(int depth, int changePoints) =>
+        Assert.That(Enumerable.Range(0, 50).Select(seed => new PctStrategy(seed, depth, steps: 20).ChangePoints), Has.All.EqualTo(changePoints));
+
+    [Test]
+    public void ChangePoints_NeverMoreThanTheHorizon() =>
+        Assert.That(Enumerable.Range(0, 100).Select(seed => new PctStrategy(seed, depth: 8, steps: 2).ChangePoints), Has.All.InRange(1, 2));
+
+    [Test]
     public void Horizon_Given_IsTheStepsGiven_AndDepthIsKept()
     {
         var pct = new PctStrategy(seed: 1, depth: 5, steps: 12);
