@@ -35,6 +35,9 @@ public sealed partial class Simulation
         private string Where => $"at step {Loop.Steps}, virtual time {TimeFormat.Instant(Loop.Clock.Elapsed)} " +
             $"(seed {_sim.Seed}, strategy {_sim.Options.Strategy})";
 
+        /// <summary>Runs the loop for main, then drains it: what the run does under the watchdog.</summary>
+        public void RunLoop() => _sim.RunLoop(this, _main);
+
         public void Drain()
         {
             if (MainOutcome == LoopOutcome.Deadlock)

@@ -225,7 +225,7 @@ public sealed partial class Simulation
         {
             if (watch.IsLimited)
             {
-                ControlledExecutionSupport.Run(() => RunLoop(ending, main), watch.Abort.Token);
+                ControlledExecutionSupport.Run(ending.RunLoop, watch.Abort.Token); // no closure beside the delegate
             }
             else
             {

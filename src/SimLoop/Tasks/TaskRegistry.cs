@@ -64,6 +64,11 @@ internal sealed class TaskRegistry
 
     public int CancelAll(string reason)
     {
+        if (PendingCount == 0)
+        {
+            return 0; // the end of most runs: no list of nothing
+        }
+
         int cancelled = 0;
         foreach (SimTask task in Pending())
         {
