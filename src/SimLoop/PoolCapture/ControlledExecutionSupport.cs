@@ -11,6 +11,18 @@ internal static class ControlledExecutionSupport
 {
     private static volatile bool s_unsupported;
 
+    // The code the next Run on this thread runs, taken by s_run as it starts: a static delegate and a thread-static
+    // slot rather than a closure per run.
+    [ThreadStatic]
+    private static Action? t_action;
+
+    private static readonly Action s_run = static () =>
+    {
+        Action action = t_action!;
+        t_action = null; // taken: a PlatformNotSupportedException after this point is the action's own
+        action();
+    };
+
     /// <summary>Runs <paramref name="action"/>, aborting it if <paramref name="token"/> is cancelled meanwhile.</summary>
     /// <param name="action">The code to run.</param>
     /// <param name="token">A token that can be cancelled (ControlledExecution.Run never returns with
@@ -23,21 +35,16 @@ internal static class ControlledExecutionSupport
             return;
         }
 
-        bool started = false;
+        t_action = action;
         try
         {
 #pragma warning disable SYSLIB0046 // See the file's comment: the abort ends only a step already past its limit.
-            System.Runtime.ControlledExecution.Run(
-                () =>
-                {
-                    started = true;
-                    action();
-                },
-                token);
+            System.Runtime.ControlledExecution.Run(s_run, token);
 #pragma warning restore SYSLIB0046
         }
-        catch (PlatformNotSupportedException) when (!started)
+        catch (PlatformNotSupportedException) when (t_action is not null)
         {
+            t_action = null;
             s_unsupported = true;
             action();
         }

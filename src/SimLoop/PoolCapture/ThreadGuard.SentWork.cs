@@ -38,7 +38,7 @@ internal sealed partial class ThreadGuard
 
         lock (_gate)
         {
-            _pending.Add(arrival);
+            (_pending ??= new HashSet<ThreadPoolArrival>(ReferenceEqualityComparer.Instance)).Add(arrival);
         }
 
         return true;

@@ -29,9 +29,11 @@ internal sealed partial class ThreadGuard
     [ThreadStatic]
     private static ThreadGuard? t_baton;
 
-    private readonly ManualResetEventSlim _stepDone = new(initialState: false);
-    // By the arrival itself, not its id: two items of one run may share an id once the first has been taken.
-    private readonly HashSet<ThreadPoolArrival> _pending = new(ReferenceEqualityComparer.Instance);
+    // Made at a run's first pool hop: most runs make none.
+    private ManualResetEventSlim? _stepDone;
+    // By the arrival itself, not its id: two items of one run may share an id once the first has been taken. Guarded
+    // by _gate; made at the run's first pool hop.
+    private HashSet<ThreadPoolArrival>? _pending;
     private readonly object _gate = new();
     private readonly IWatchedLoop _loop;
     private readonly object _world;
@@ -76,6 +78,11 @@ internal sealed partial class ThreadGuard
         s_marker.Value = null;
         lock (_gate)
         {
+            if (_pending is null)
+            {
+                return;
+            }
+
             foreach (ThreadPoolArrival arrival in _pending)
             {
                 s_sent.TryRemove(new KeyValuePair<long, ThreadPoolArrival>(arrival.WorkId, arrival));
@@ -128,7 +135,7 @@ internal sealed partial class ThreadGuard
             {
                 if (!Monitor.Wait(_gate, limit))
                 {
-                    _pending.Remove(arrival);
+                    _pending?.Remove(arrival);
                     s_sent.TryRemove(new KeyValuePair<long, ThreadPoolArrival>(arrival.WorkId, arrival));
                     Report($"work sent to the thread pool at step {arrival.SentAtStep} was not picked up by a pool thread " +
                            $"within {TimeFormat.Duration(limit)} of wall time (SimulationOptions.MaxStepWallTime): the " +
@@ -137,17 +144,18 @@ internal sealed partial class ThreadGuard
                 }
             }
 
-            return arrival.HasArrived && _pending.Remove(arrival); // not arrived: an escape ends the run first
+            return arrival.HasArrived && _pending is not null && _pending.Remove(arrival); // not arrived: an escape ends the run first
         }
     }
 
     private void RunStepOn(ThreadPoolArrival arrival)
     {
         TimeSpan limit = _loop.StepWallLimit;
-        _stepDone.Reset();
+        ManualResetEventSlim stepDone = _stepDone ??= new ManualResetEventSlim(initialState: false);
+        stepDone.Reset();
         _stepThreadId = arrival.ThreadId;
-        arrival.Go.Set();
-        bool finished = _stepDone.Wait(limit);
+        arrival.Go.Set(); // a full fence: the pool thread that ends the step sees _stepDone
+        bool finished = stepDone.Wait(limit);
         _stepThreadId = _loopThreadId;
         if (!finished)
         {
@@ -164,6 +172,11 @@ internal sealed partial class ThreadGuard
     {
         lock (_gate)
         {
+            if (_pending is null)
+            {
+                return null;
+            }
+
             long first = long.MaxValue;
             foreach (ThreadPoolArrival arrival in _pending)
             {
@@ -181,7 +194,7 @@ internal sealed partial class ThreadGuard
     {
         lock (_gate)
         {
-            if (!_running || !_pending.Contains(arrival))
+            if (!_running || _pending is null || !_pending.Contains(arrival))
             {
                 return; // the run is over, or gave up on this item: it runs unheld
             }
@@ -215,7 +228,7 @@ internal sealed partial class ThreadGuard
     {
         t_baton = null;
         ThreadPoolListener.StepLoop = null;
-        _stepDone.Set();
+        _stepDone!.Set();
     }
 
     private static void OnMarkerChanged(AsyncLocalValueChangedArgs<ThreadGuard?> args)
