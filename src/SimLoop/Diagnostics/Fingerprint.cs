@@ -17,11 +17,8 @@ internal struct Fingerprint
     public void Add(long value)
     {
         Start();
-        unchecked
-        {
-            _a = (_a ^ (ulong)value) * PrimeA;
-            _b = ulong.RotateLeft((_b ^ (ulong)value) * PrimeB, 29);
-        }
+        _a = MixA(_a, (ulong)value);
+        _b = MixB(_b, (ulong)value);
     }
 
     /// <summary>Adds five words, exactly as five calls of <see cref="Add(long)"/> would, with the lanes kept in
@@ -29,21 +26,8 @@ internal struct Fingerprint
     public void Add(long first, long second, long third, long fourth, long fifth)
     {
         Start();
-        unchecked
-        {
-            ulong a = _a;
-            ulong b = _b;
-            a = (a ^ (ulong)first) * PrimeA;
-            b = ulong.RotateLeft((b ^ (ulong)first) * PrimeB, 29);
-            a = (a ^ (ulong)second) * PrimeA;
-            b = ulong.RotateLeft((b ^ (ulong)second) * PrimeB, 29);
-            a = (a ^ (ulong)third) * PrimeA;
-            b = ulong.RotateLeft((b ^ (ulong)third) * PrimeB, 29);
-            a = (a ^ (ulong)fourth) * PrimeA;
-            b = ulong.RotateLeft((b ^ (ulong)fourth) * PrimeB, 29);
-            _a = (a ^ (ulong)fifth) * PrimeA;
-            _b = ulong.RotateLeft((b ^ (ulong)fifth) * PrimeB, 29);
-        }
+        _a = MixA(MixA(MixA(MixA(MixA(_a, (ulong)first), (ulong)second), (ulong)third), (ulong)fourth), (ulong)fifth);
+        _b = MixB(MixB(MixB(MixB(MixB(_b, (ulong)first), (ulong)second), (ulong)third), (ulong)fourth), (ulong)fifth);
     }
 
     public void Add(string? text)
@@ -55,22 +39,25 @@ internal struct Fingerprint
         }
 
         Add(text.Length);
-        unchecked
+        // The same words as one Add per character, with the lanes kept in registers rather than stored and
+        // reloaded for each: a task's outcome or a cancellation's cause costs a few cycles per character.
+        ulong a = _a;
+        ulong b = _b;
+        foreach (char c in text)
         {
-            // The same words as one Add per character, with the lanes kept in registers rather than stored and
-            // reloaded for each: a task's outcome or a cancellation's cause costs a few cycles per character.
-            ulong a = _a;
-            ulong b = _b;
-            foreach (char c in text)
-            {
-                a = (a ^ c) * PrimeA;
-                b = ulong.RotateLeft((b ^ c) * PrimeB, 29);
-            }
-
-            _a = a;
-            _b = b;
+            a = MixA(a, c);
+            b = MixB(b, c);
         }
+
+        _a = a;
+        _b = b;
     }
+
+    // One word into each lane: FNV-1a's xor-multiply, and on the second lane a rotate so the lanes differ in more
+    // than their constants.
+    private static ulong MixA(ulong lane, ulong word) => unchecked((lane ^ word) * PrimeA);
+
+    private static ulong MixB(ulong lane, ulong word) => ulong.RotateLeft(unchecked((lane ^ word) * PrimeB), 29);
 
     private void Start()
     {

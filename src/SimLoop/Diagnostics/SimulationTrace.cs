@@ -59,16 +59,14 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
     internal void Record(long step, long elapsedTicks, SimTask? task, TraceEventKind kind, int choice, int candidates,
         string? detail = null)
     {
-        TotalCount++;
-        _fingerprint.Add(step, elapsedTicks, task?.Id ?? 0, (long)kind << 32 | (uint)choice, candidates);
+        RecordStep(step, elapsedTicks, task, kind, choice, candidates);
         if (detail is not null)
         {
             _fingerprint.Add(detail);
-        }
-
-        if (_capacity > 0)
-        {
-            NextSlot() = new Kept(step, elapsedTicks, task, kind, choice, candidates, detail);
+            if (_capacity > 0)
+            {
+                _entries[LastSlot()].Detail = detail;
+            }
         }
     }
 
@@ -99,8 +97,7 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
         Record(step, elapsedTicks, requester, TraceEventKind.CancellationRequested, 0, 0, text);
         if (_capacity > 0)
         {
-            int last = (_start + _count - 1) % _entries.Length;
-            _entries[last].Detail = new CancellationRecord(target, cause, text);
+            _entries[LastSlot()].Detail = new CancellationRecord(target, cause, text);
         }
     }
 
@@ -112,6 +109,8 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
         var cancellation = kept.Detail as CancellationRecord;
         return (entry, kept.Task, cancellation?.Target, cancellation?.Cause);
     }
+
+    private int LastSlot() => (_start + _count - 1) % _entries.Length;
 
     // Where the next entry goes: the ring grows by doubling up to the capacity, then the newest entry takes the
     // oldest's slot (a compare, not a division, on every step).
@@ -159,17 +158,6 @@ public sealed class SimulationTrace : IReadOnlyList<TraceEntry>
         public int Choice;
         public int Candidates;
         public object? Detail;
-
-        public Kept(long step, long elapsedTicks, SimTask? task, TraceEventKind kind, int choice, int candidates,
-            object? detail)
-        {
-            StepAndKind = Pack(step, kind);
-            ElapsedTicks = elapsedTicks;
-            Task = task;
-            Choice = choice;
-            Candidates = candidates;
-            Detail = detail;
-        }
 
         public static long Pack(long step, TraceEventKind kind)
         {

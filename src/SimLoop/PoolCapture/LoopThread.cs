@@ -24,17 +24,22 @@ internal sealed class LoopThread
     [FieldOffset(0)]
     private readonly Thread _thread;
 
+    // A loop running on a pool thread holds one of the pool's threads (the pool's minimum counts it).
+    [FieldOffset(8)]
+    private readonly bool _onPoolThread;
+
     // Loops running on this thread (more than one only when a pool step starts a simulation of its own).
     [FieldOffset(64)]
     private int _running;
 
-    [FieldOffset(68)]
-    private int _poolLoops;
-
     [FieldOffset(72)]
     private long _lastEndTicks;
 
-    private LoopThread(Thread thread) => _thread = thread;
+    private LoopThread(Thread thread)
+    {
+        _thread = thread;
+        _onPoolThread = thread.IsThreadPoolThread;
+    }
 
     /// <summary>Gets the calling thread's record, registering it on first use.</summary>
     public static LoopThread Current => t_current ?? Register();
@@ -51,15 +56,6 @@ internal sealed class LoopThread
         Interlocked.Decrement(ref _running);
     }
 
-    /// <summary>A loop starts or stops on this thread, counted for the pool's minimum when this is a pool thread.</summary>
-    public void PoolLoop(bool running)
-    {
-        if (_thread.IsThreadPoolThread)
-        {
-            Volatile.Write(ref _poolLoops, _poolLoops + (running ? 1 : -1));
-        }
-    }
-
     /// <summary>Adds up every thread's record: loops running now, loops running on pool threads, and the latest end.</summary>
     public static (int Running, int OnPoolThreads, long LastEndTicks) Census()
     {
@@ -67,25 +63,25 @@ internal sealed class LoopThread
         {
             int running = 0;
             int onPool = 0;
+            long lastEnd = 0;
             for (int i = s_all.Count - 1; i >= 0; i--)
             {
-                if (!s_all[i]._thread.IsAlive)
-                {
-                    s_lastEndOfEndedThreads = Math.Max(s_lastEndOfEndedThreads, Volatile.Read(ref s_all[i]._lastEndTicks));
-                    s_all.RemoveAt(i);
-                }
-            }
-
-            long lastEnd = s_lastEndOfEndedThreads;
-            foreach (LoopThread record in s_all)
-            {
-                running += Volatile.Read(ref record._running);
-                onPool += Volatile.Read(ref record._poolLoops);
+                LoopThread record = s_all[i];
                 long end = Volatile.Read(ref record._lastEndTicks);
-                lastEnd = end > lastEnd ? end : lastEnd;
+                lastEnd = Math.Max(lastEnd, end);
+                if (!record._thread.IsAlive)
+                {
+                    s_lastEndOfEndedThreads = Math.Max(s_lastEndOfEndedThreads, end);
+                    s_all.RemoveAt(i);
+                    continue;
+                }
+
+                int loops = Volatile.Read(ref record._running);
+                running += loops;
+                onPool += record._onPoolThread ? loops : 0;
             }
 
-            return (running, onPool, lastEnd);
+            return (running, onPool, Math.Max(lastEnd, s_lastEndOfEndedThreads));
         }
     }
 

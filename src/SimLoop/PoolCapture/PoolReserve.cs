@@ -45,11 +45,6 @@ internal static class PoolReserve
         }
     }
 
-    /// <summary>A simulation starts or stops running its loop on the calling thread.</summary>
-    /// <param name="running">Whether it starts.</param>
-    /// <remarks>Counted in the thread's own record, not a shared counter: seeds start and end on every core at once.</remarks>
-    public static void LoopOnThisThread(bool running) => LoopThread.Current.PoolLoop(running);
-
     /// <summary>A held pool thread got its turn, or was let go.</summary>
     public static void Release()
     {

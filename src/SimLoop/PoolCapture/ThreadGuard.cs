@@ -67,14 +67,12 @@ internal sealed partial class ThreadGuard
         _loopThreadId = Environment.CurrentManagedThreadId;
         _stepThreadId = _loopThreadId;
         _running = true;
-        PoolReserve.LoopOnThisThread(running: true);
         s_marker.Value = this;
     }
 
     public void Exit()
     {
         _running = false;
-        PoolReserve.LoopOnThisThread(running: false);
         s_marker.Value = null;
         lock (_gate)
         {

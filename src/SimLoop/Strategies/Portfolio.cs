@@ -45,7 +45,7 @@ internal static class Portfolio
     public static string Describe(ScheduleStrategy strategy, long seed, int pctDepth) => strategy switch
     {
         ScheduleStrategy.Portfolio => "portfolio: " + Member(seed).Name,
-        ScheduleStrategy.Pct => $"pct(depth {pctDepth})",
+        ScheduleStrategy.Pct => new PortfolioMember(PortfolioKind.Pct, pctDepth).Name,
         _ => strategy.ToString().ToLowerInvariant(),
     };
 }

@@ -32,14 +32,14 @@ public class LoopThreadTests
     public void Census_LoopOnAPoolThread_CountsForThePool_OnAPlainThreadDoesNot()
     {
         int before = LoopThread.Census().OnPoolThreads;
-        LoopThread.Current.PoolLoop(running: true); // a test thread, not a pool thread
+        LoopThread.Current.Enter(); // a test thread, not a pool thread
         int fromTestThread = LoopThread.Census().OnPoolThreads;
-        LoopThread.Current.PoolLoop(running: false);
+        LoopThread.Current.Exit(WallTime.Now);
         int fromPoolThread = Task.Run(() =>
         {
-            LoopThread.Current.PoolLoop(running: true);
+            LoopThread.Current.Enter();
             int seen = LoopThread.Census().OnPoolThreads;
-            LoopThread.Current.PoolLoop(running: false);
+            LoopThread.Current.Exit(WallTime.Now);
             return seen;
         }).Result;
 

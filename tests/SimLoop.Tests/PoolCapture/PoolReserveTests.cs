@@ -79,15 +79,15 @@ public class PoolReserveTests
     [Test]
     public void LoopOnAPoolThread_CountsAsBusy_LoopOnAnotherThreadDoesNot()
     {
-        PoolReserve.LoopOnThisThread(running: true);   // a test thread, not a pool thread
+        LoopThread.Current.Enter();   // a test thread, not a pool thread
         PoolReserve.Hold();
         int fromTestThread = MinWorkers();
         PoolReserve.Release();
-        PoolReserve.LoopOnThisThread(running: false);
+        LoopThread.Current.Exit(WallTime.Now);
 
         int fromPoolThread = Task.Run(() =>
         {
-            PoolReserve.LoopOnThisThread(running: true);
+            LoopThread.Current.Enter();
             try
             {
                 PoolReserve.Hold();
@@ -97,7 +97,7 @@ public class PoolReserveTests
             }
             finally
             {
-                PoolReserve.LoopOnThisThread(running: false);
+                LoopThread.Current.Exit(WallTime.Now);
             }
         }).Result;
 
