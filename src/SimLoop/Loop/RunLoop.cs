@@ -12,9 +12,6 @@ namespace SimLoop;
 // earliest due timer, whose firing makes work ready again.
 internal sealed partial class RunLoop
 {
-    // How many times a failing run yields its core for a thread the program started before it reports a deadlock.
-    private const int LateEscapeLooks = 200;
-
     private static readonly SendOrPostCallback s_runTask = static state => { };
     private static readonly SendOrPostCallback s_start = static state => ((SimTask)state!).Start();
     private static readonly SendOrPostCallback s_runOnThreadPool = static state =>
@@ -150,28 +147,9 @@ internal sealed partial class RunLoop
                 // and real I/O fail the run at once, but a thread the program started itself is seen only when it
                 // first runs: a failing run gives one a few moments to arrive, so that it is named, not taken for a
                 // deadlock. A run that does not fail never gets here.
-                return LateEscape() ? LoopOutcome.Escaped : LoopOutcome.Deadlock;
+                return Guard.AwaitLateEscape() ? LoopOutcome.Escaped : LoopOutcome.Deadlock;
             }
         }
-    }
-
-    // Thread.Start returns once the new thread runs, so it reaches the guard within microseconds unless the OS takes
-    // its core: the loop gives up its own core a bounded number of times (longer on a busier machine) and looks.
-    private bool LateEscape()
-    {
-        for (int look = 0; look < LateEscapeLooks; look++)
-        {
-            if (Guard.HasEscaped)
-            {
-                return true;
-            }
-
-#pragma warning disable RS0030 // Not a wait on the program: lets a thread it just started reach the guard.
-            Thread.Yield();
-#pragma warning restore RS0030
-        }
-
-        return Guard.HasEscaped;
     }
 
     private void RunStep()
