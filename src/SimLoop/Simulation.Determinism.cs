@@ -8,6 +8,10 @@ public sealed partial class Simulation
 {
     private const int DeterminismTraceCapacity = 1_000_000;
 
+    // A chance collision of the pool's work ids twice in a row is about as likely as a second one in a million runs;
+    // a third means the ids collide every time (a work item type with value equality), and is reported.
+    private const int TransientAttempts = 3;
+
     /// <summary>Runs <paramref name="main"/> twice with the same options and fails at the first step where the two
     /// runs differ.</summary>
     /// <param name="main">The program; it must create all its state inside, as each run starts from nothing.</param>
@@ -48,19 +52,27 @@ public sealed partial class Simulation
         }
     }
 
+    // A run stopped by a chance collision of the pool's work ids is run again: compared as it is, it would be taken
+    // for the program's own nondeterminism.
     private static (Simulation Sim, Exception? Error) RunOnce(Func<Task> main, SimulationOptions options)
     {
-        var sim = new Simulation(options);
-        try
+        for (int attempt = 1; ; attempt++)
         {
-            sim.Run(main);
-            return (sim, null);
-        }
+            var sim = new Simulation(options);
+            try
+            {
+                sim.Run(main);
+                return (sim, null);
+            }
+            catch (SimulationEscapeException escape) when (escape.IsTransient && attempt < TransientAttempts)
+            {
+            }
 #pragma warning disable CA1031 // Whatever the program throws is its outcome, compared between the two runs.
-        catch (Exception error)
+            catch (Exception error)
 #pragma warning restore CA1031
-        {
-            return (sim, error);
+            {
+                return (sim, error);
+            }
         }
     }
 

@@ -41,6 +41,9 @@ internal sealed partial class ThreadGuard
     private volatile int _stepThreadId;
     private volatile bool _running;
     private volatile string? _escape;
+    private volatile bool _byChance;
+    // Ids of the work this run took as its own (in s_admitted until the run ends). Guarded by _gate.
+    private List<long>? _admitted;
 
     /// <param name="loop">The loop whose steps this guard keeps on one thread at a time.</param>
     /// <param name="world">What <see cref="BatonWorld"/> answers on a pool thread running one of its steps (the simulation).</param>
@@ -55,6 +58,10 @@ internal sealed partial class ThreadGuard
     public bool HasEscaped => _escape is not null;
 
     public string? Escape => _escape;
+
+    /// <summary>Gets whether the escape reported is a chance collision of the pool's work ids, not the program's doing:
+    /// the same seed runs clean again.</summary>
+    public bool EscapedByChance => _byChance;
 
     /// <summary>Gets whether the calling thread runs the current step: the loop thread, or a pool thread holding the baton.</summary>
     public bool IsStepThread => Environment.CurrentManagedThreadId == _stepThreadId;
@@ -76,6 +83,16 @@ internal sealed partial class ThreadGuard
         s_marker.Value = null;
         lock (_gate)
         {
+            if (_admitted is not null)
+            {
+                foreach (long id in _admitted)
+                {
+                    s_admitted.TryRemove(new KeyValuePair<long, ThreadGuard>(id, this));
+                }
+
+                _admitted.Clear();
+            }
+
             if (_pending is null)
             {
                 return;
@@ -92,11 +109,18 @@ internal sealed partial class ThreadGuard
     }
 
     /// <summary>Records the first escape; later ones add nothing the message needs.</summary>
-    public void Report(string what)
+    /// <param name="what">What escaped, for the run's failure message.</param>
+    /// <param name="byChance">Whether it is a chance collision of the pool's work ids rather than the program's doing.</param>
+    public void Report(string what, bool byChance = false)
     {
         lock (_gate)
         {
-            _escape ??= what;
+            if (_escape is null)
+            {
+                _byChance = byChance;
+                _escape = what;
+            }
+
             Monitor.PulseAll(_gate);
         }
     }
@@ -198,6 +222,8 @@ internal sealed partial class ThreadGuard
             }
 
             arrival.ThreadId = Environment.CurrentManagedThreadId;
+            (_admitted ??= new List<long>()).Add(arrival.WorkId);
+            s_admitted[arrival.WorkId] = this;
             Monitor.PulseAll(_gate);
         }
 
