@@ -26,8 +26,8 @@ public sealed partial class Simulation
         ArgumentNullException.ThrowIfNull(main);
         options ??= new SimulationOptions();
         options = options with { TraceCapacity = Math.Max(options.TraceCapacity, DeterminismTraceCapacity) };
-        var (first, firstError) = RunOnce(main, options);
-        var (second, secondError) = RunOnce(main, options);
+        var (first, firstError) = RunForOutcome(main, options);
+        var (second, secondError) = RunForOutcome(main, options);
         string where = $"seed {options.Seed}, strategy {options.Strategy}";
         if (first.Trace.Fingerprint != second.Trace.Fingerprint)
         {
@@ -52,9 +52,10 @@ public sealed partial class Simulation
         }
     }
 
-    // A run stopped by a chance collision of the pool's work ids is run again: compared as it is, it would be taken
-    // for the program's own nondeterminism.
-    private static (Simulation Sim, Exception? Error) RunOnce(Func<Task> main, SimulationOptions options)
+    /// <summary>Runs <paramref name="main"/> in a new simulation and returns it with what the program threw, if anything.</summary>
+    /// <remarks>A run stopped by a chance collision of the pool's work ids is run again: compared as it is, it would be
+    /// taken for the program's own outcome (a nondeterminism, a different failure).</remarks>
+    internal static (Simulation Sim, Exception? Error) RunForOutcome(Func<Task> main, SimulationOptions options)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -67,7 +68,7 @@ public sealed partial class Simulation
             catch (SimulationEscapeException escape) when (escape.IsTransient && attempt < TransientAttempts)
             {
             }
-#pragma warning disable CA1031 // Whatever the program throws is its outcome, compared between the two runs.
+#pragma warning disable CA1031 // Whatever the program throws is its outcome, compared by the caller.
             catch (Exception error)
 #pragma warning restore CA1031
             {

@@ -29,6 +29,9 @@ internal sealed partial class ThreadGuard
     // report accounts for (queued before the listener reported) may be the run's own item, taken second.
     private static readonly ConcurrentDictionary<long, ThreadGuard> s_admitted = new();
 
+    // The ids this run has in s_admitted. Guarded by _gate.
+    private List<long>? _admitted;
+
     /// <summary>Registers work a step has just queued to the pool, so the thread that dequeues it waits for its turn.</summary>
     /// <returns><see langword="false"/> when the item is not the step's to hold: the pool moving an item it already
     /// reported, or another item pending under the same id, which fails the runs involved.</returns>
@@ -121,6 +124,29 @@ internal sealed partial class ThreadGuard
     {
         s_foreign.Clear();
         Volatile.Write(ref s_foreignCount, 0);
+    }
+
+    // Under _gate, on the pool thread that holds the run's item.
+    private void RecordAdmitted(long workId)
+    {
+        (_admitted ??= new List<long>()).Add(workId);
+        s_admitted[workId] = this;
+    }
+
+    // Under _gate, as the run ends.
+    private void ForgetAdmitted()
+    {
+        if (_admitted is null)
+        {
+            return;
+        }
+
+        foreach (long id in _admitted)
+        {
+            s_admitted.TryRemove(new KeyValuePair<long, ThreadGuard>(id, this));
+        }
+
+        _admitted.Clear();
     }
 
     // A pool thread about to block moves the items of its local queue to the global queue, which reports each item's

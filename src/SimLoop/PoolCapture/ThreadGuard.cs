@@ -42,8 +42,6 @@ internal sealed partial class ThreadGuard
     private volatile bool _running;
     private volatile string? _escape;
     private volatile bool _byChance;
-    // Ids of the work this run took as its own (in s_admitted until the run ends). Guarded by _gate.
-    private List<long>? _admitted;
 
     /// <param name="loop">The loop whose steps this guard keeps on one thread at a time.</param>
     /// <param name="world">What <see cref="BatonWorld"/> answers on a pool thread running one of its steps (the simulation).</param>
@@ -83,16 +81,7 @@ internal sealed partial class ThreadGuard
         s_marker.Value = null;
         lock (_gate)
         {
-            if (_admitted is not null)
-            {
-                foreach (long id in _admitted)
-                {
-                    s_admitted.TryRemove(new KeyValuePair<long, ThreadGuard>(id, this));
-                }
-
-                _admitted.Clear();
-            }
-
+            ForgetAdmitted();
             if (_pending is null)
             {
                 return;
@@ -222,8 +211,7 @@ internal sealed partial class ThreadGuard
             }
 
             arrival.ThreadId = Environment.CurrentManagedThreadId;
-            (_admitted ??= new List<long>()).Add(arrival.WorkId);
-            s_admitted[arrival.WorkId] = this;
+            RecordAdmitted(arrival.WorkId);
             Monitor.PulseAll(_gate);
         }
 
