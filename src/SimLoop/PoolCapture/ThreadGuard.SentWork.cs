@@ -12,9 +12,10 @@ namespace SimLoop;
 // item run in the other's place.
 internal sealed partial class ThreadGuard
 {
-    // Past this many foreign items pending, the oldest entries are those whose dequeue the pool never reported (a Task
-    // run inline by a waiter): the record starts over, and the check at dequeue (s_admitted) still catches a mix-up.
-    private const int ForeignMax = 1 << 16;
+    // Past this many foreign items pending, the record starts over: some are items whose dequeue the pool never
+    // reports (a Task run inline by a waiter), and each entry is a 1 in 2^26 chance that a step's item is stopped for
+    // nothing. The check at dequeue (s_admitted) still catches a mix-up among the items forgotten.
+    private const int ForeignMax = 4096;
 
     // Work sent by a step of any running simulation, by the id the pool's events give it; the pool thread that
     // dequeues one looks it up here.
