@@ -12,22 +12,12 @@ namespace SimLoop;
 // item run in the other's place.
 internal sealed partial class ThreadGuard
 {
-    // Past this many foreign items pending, the record starts over: some are items whose dequeue the pool never
-    // reports (a Task run inline by a waiter), and each entry is a 1 in 2^26 chance that a step's item is stopped for
-    // nothing. The check at dequeue (s_admitted) still catches a mix-up among the items forgotten.
-    private const int ForeignMax = 4096;
-
     // Work sent by a step of any running simulation, by the id the pool's events give it; the pool thread that
     // dequeues one looks it up here.
     private static readonly ConcurrentDictionary<long, ThreadPoolArrival> s_sent = new();
 
-    // Work queued outside any step while the listener reports, not yet taken, by id: a step that sends work under one
-    // of these ids could have the foreign item taken for its own.
-    private static readonly ConcurrentDictionary<long, byte> s_foreign = new();
-    private static int s_foreignCount;
-
     // Ids of work a running simulation has taken as its own, until that run ends. An item under such an id that no
-    // report accounts for (queued before the listener reported) may be the run's own item, taken second.
+    // report accounts for (queued before the listener reported, or forgotten) may be the run's own item, taken second.
     private static readonly ConcurrentDictionary<long, ThreadGuard> s_admitted = new();
 
     // The ids this run has in s_admitted. Guarded by _gate.
@@ -58,7 +48,7 @@ internal sealed partial class ThreadGuard
         // Published before reading the foreign record, as OnForeignEnqueue publishes before reading this one: of a
         // step's item and a foreign one queued at once under one id, at least one side sees the other.
         Interlocked.MemoryBarrier();
-        if (s_foreign.ContainsKey(id))
+        if (ForeignWork.Contains(id))
         {
             s_sent.TryRemove(new KeyValuePair<long, ThreadPoolArrival>(id, arrival));
             if (IsPoolRequeue())
@@ -83,17 +73,12 @@ internal sealed partial class ThreadGuard
     /// and if it shares its id with work a step sent that no pool thread has taken yet, that run fails.</summary>
     public static void OnForeignEnqueue(long workId)
     {
-        if (s_foreign.TryAdd(workId, 0) && Interlocked.Increment(ref s_foreignCount) > ForeignMax)
-        {
-            ForgetForeignWork();
-        }
-
-        Interlocked.MemoryBarrier(); // see Expect
+        ForeignWork.Add(workId); // a full fence: see Expect
         if (s_sent.TryGetValue(workId, out ThreadPoolArrival? pending))
         {
             if (IsPoolRequeue())
             {
-                s_foreign.TryRemove(workId, out _); // the step's own item, moved between the pool's queues
+                ForeignWork.Remove(workId); // the step's own item, moved between the pool's queues
                 return;
             }
 
@@ -109,22 +94,11 @@ internal sealed partial class ThreadGuard
         {
             arrival.Guard.Admit(arrival);
         }
-        else if (s_foreign.TryRemove(workId, out _))
-        {
-            Interlocked.Decrement(ref s_foreignCount);
-        }
-        else if (!s_admitted.IsEmpty && s_admitted.TryGetValue(workId, out ThreadGuard? taker))
+        else if (!ForeignWork.Remove(workId) && !s_admitted.IsEmpty && s_admitted.TryGetValue(workId, out ThreadGuard? taker))
         {
             taker.ReportByChance("a pool thread took a work item under the same id as work the simulation had already " +
                 "taken as its own, and no report accounts for it (it was queued before SimLoop listened to the pool)");
         }
-    }
-
-    /// <summary>Drops the record of foreign work: the listener stops, so their dequeues will not be reported.</summary>
-    public static void ForgetForeignWork()
-    {
-        s_foreign.Clear();
-        Volatile.Write(ref s_foreignCount, 0);
     }
 
     // Under _gate, on the pool thread that holds the run's item.

@@ -112,7 +112,7 @@ internal sealed class ThreadPoolListener : EventListener
     private static bool StartReporting()
     {
         s_starting = true;
-        ThreadGuard.ForgetForeignWork(); // queued while the listener was off: their dequeues cannot be matched
+        ForeignWork.Clear(); // queued while the listener was off: their dequeues cannot be matched
         try
         {
             s_instance ??= new ThreadPoolListener(); // the base constructor reports the sources that exist
@@ -160,7 +160,7 @@ internal sealed class ThreadPoolListener : EventListener
                 s_instance!.DisableEvents(source);
             }
 
-            ThreadGuard.ForgetForeignWork(); // their dequeues will not be reported
+            ForeignWork.Clear(); // their dequeues will not be reported
         }
     }
 
