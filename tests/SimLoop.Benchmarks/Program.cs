@@ -12,6 +12,19 @@ if (arguments.Count == 3 && arguments[0] == "--profile")
     return;
 }
 
+if (arguments.Count == 3 && arguments[0] == "--cpu")
+{
+    SimLoop.Benchmarks.CpuAb.CpuSampler.Run(arguments[1], int.Parse(arguments[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (arguments.Count >= 5 && arguments[0] == "--cpu-ab")
+{
+    SimLoop.Benchmarks.CpuAb.CpuAbDriver.Run(int.Parse(arguments[1], System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(arguments[2], System.Globalization.CultureInfo.InvariantCulture), arguments[3], arguments[4..]);
+    return;
+}
+
 string? readme = null;
 int readmeAt = arguments.IndexOf("--readme");
 if (readmeAt >= 0)
