@@ -12,16 +12,22 @@ if (arguments.Count == 3 && arguments[0] == "--profile")
     return;
 }
 
-if (arguments.Count == 3 && arguments[0] == "--cpu")
+if (arguments.Count >= 3 && arguments[0] == "--cpu-ab")
 {
-    SimLoop.Benchmarks.CpuAb.CpuSampler.Run(arguments[1], int.Parse(arguments[2], System.Globalization.CultureInfo.InvariantCulture));
+    SimLoop.Benchmarks.CpuAb.CpuAb.Run(arguments[1], int.Parse(arguments[2], System.Globalization.CultureInfo.InvariantCulture),
+        arguments[3..]);
     return;
 }
 
-if (arguments.Count >= 5 && arguments[0] == "--cpu-ab")
+if (arguments.Count == 3 && arguments[0] == "--cpu-seeds")
 {
-    SimLoop.Benchmarks.CpuAb.CpuAbDriver.Run(int.Parse(arguments[1], System.Globalization.CultureInfo.InvariantCulture),
-        int.Parse(arguments[2], System.Globalization.CultureInfo.InvariantCulture), arguments[3], arguments[4..]);
+    SimLoop.Benchmarks.CpuAb.CpuSeeds.Run(arguments[1], int.Parse(arguments[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (arguments.Count == 4 && arguments[0] == "--alloc")
+{
+    SimLoop.Benchmarks.CpuAb.AllocationSampler.Run(arguments[1], arguments[2], int.Parse(arguments[3], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 
