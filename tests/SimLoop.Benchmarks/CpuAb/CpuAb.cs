@@ -94,7 +94,7 @@ internal static class CpuAb
             List<Sample> mine = samples[variant];
             List<double> cpu = mine.Select(s => s.Cpu).ToList();
             string change = variant is "base" or "baseline" ? "-"
-                : Median(mine.Zip(core, (a, b) => a.Cpu - b.Cpu).ToList()).ToString("+0.0;-0.0", CultureInfo.InvariantCulture);
+                : Median(mine.Zip(core, (a, b) => a.Cpu - b.Cpu).ToList()).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
             double ratio = Median(mine.Zip(floor, (a, b) => a.Cpu / b.Cpu).ToList());
             FormattableString line = $"| {workload} | {variant} | {Median(cpu):F1} | {Quantile(cpu, 0.25):F1}-{Quantile(cpu, 0.75):F1} | {change} | {ratio:F2}x | {Median(mine.Select(s => s.Bytes).ToList()):F1} | {Median(mine.Select(s => s.Pause).ToList()):F1} |";
             Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
