@@ -45,7 +45,7 @@ public static class SimProperty
             ? template
             : template with { LoggerFactory = new LineLoggerFactory(line => log.WriteLine($"{simCase}: {line}")) };
         Simulation sim = SeedExecution.Create(seedCase, first);
-        SeedOutcome? failure = SeedExecution.Run(SeedWorker.ForThisThread(), sim, seedCase, run);
+        SeedOutcome? failure = SeedExecution.Run(SeedWorker.ForThisThread(), ref sim, seedCase, run);
         batch?.Record(sim.Choices);
 
         if (failure is not null)

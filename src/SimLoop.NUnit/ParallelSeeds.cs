@@ -123,7 +123,7 @@ internal static class ParallelSeeds
         SimulationOptions template, TextWriter? log)
     {
         Simulation sim = SeedExecution.Create(seedCase, Logged(template, log, seedCase.Seed));
-        tally.Record(index, SeedExecution.Run(worker, sim, seedCase, body), sim.Choices);
+        tally.Record(index, SeedExecution.Run(worker, ref sim, seedCase, body), sim.Choices);
     }
 
     // With [SimulationTest(Log = ...)], every seed logs to the test's output, each line led by its seed: seeds run in

@@ -9,11 +9,15 @@ internal static class SeedExecution
 {
     public const int LastStepsMax = 20;
 
+    // A chance collision of the pool's work ids twice in a row is about as likely as a second one in a million runs;
+    // a third means the ids collide every time (a work item type with value equality), and is reported.
+    private const int TransientAttempts = 3;
+
     public static SeedOutcome Run(SeedCase seedCase, Func<Simulation, Task> body, SimulationOptions template,
         Action<Simulation, Exception>? onFailure = null)
     {
         Simulation sim = Create(seedCase, template);
-        return Run(SeedWorker.ForThisThread(), sim, seedCase, body, onFailure) ?? new SeedOutcome(seedCase, null, sim.Steps, sim.Elapsed) { Choices = sim.Choices };
+        return Run(SeedWorker.ForThisThread(), ref sim, seedCase, body, onFailure) ?? new SeedOutcome(seedCase, null, sim.Steps, sim.Elapsed) { Choices = sim.Choices };
     }
 
     /// <summary>The simulation <paramref name="seedCase"/> runs in.</summary>
@@ -22,8 +26,25 @@ internal static class SeedExecution
 
     /// <summary>Runs one seed of a batch on <paramref name="worker"/>'s thread: its outcome when it failed, null when
     /// it passed (a batch counts passes, so a passing seed leaves nothing behind but its simulation).</summary>
-    public static SeedOutcome? Run(SeedWorker worker, Simulation sim, SeedCase seedCase, Func<Simulation, Task> body,
+    /// <remarks>A run stopped by a chance collision of the pool's work ids is run again in a new simulation, which
+    /// <paramref name="sim"/> is then: its outcome is the seed's own.</remarks>
+    public static SeedOutcome? Run(SeedWorker worker, ref Simulation sim, SeedCase seedCase, Func<Simulation, Task> body,
         Action<Simulation, Exception>? onFailure = null)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            SeedOutcome? outcome = RunOnce(worker, sim, seedCase, body, onFailure, attempt < TransientAttempts);
+            if (outcome is not { Exception: SimulationEscapeException { IsTransient: true } } || attempt >= TransientAttempts)
+            {
+                return outcome;
+            }
+
+            sim = new Simulation(sim.Options);
+        }
+    }
+
+    private static SeedOutcome? RunOnce(SeedWorker worker, Simulation sim, SeedCase seedCase, Func<Simulation, Task> body,
+        Action<Simulation, Exception>? onFailure, bool mayRetry)
     {
         // Each seed runs in an NUnit context with a clear result (SeedWorker), so an Assert.That failing inside one
         // seed (on any thread) is that seed's exception, not a failure recorded into the test's shared result.
@@ -31,6 +52,10 @@ internal static class SeedExecution
         {
             worker.Run(sim, body);
             return null;
+        }
+        catch (SimulationEscapeException escape) when (escape.IsTransient && mayRetry)
+        {
+            return new SeedOutcome(seedCase, escape, sim.Steps, sim.Elapsed);
         }
 #pragma warning disable CA1031 // Any exception of the body is the seed's failure, to be reported with its seed.
         catch (Exception exception)

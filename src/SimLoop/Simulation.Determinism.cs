@@ -8,6 +8,10 @@ public sealed partial class Simulation
 {
     private const int DeterminismTraceCapacity = 1_000_000;
 
+    // A chance collision of the pool's work ids twice in a row is about as likely as a second one in a million runs;
+    // a third means the ids collide every time (a work item type with value equality), and is reported.
+    private const int TransientAttempts = 3;
+
     /// <summary>Runs <paramref name="main"/> twice with the same options and fails at the first step where the two
     /// runs differ.</summary>
     /// <param name="main">The program; it must create all its state inside, as each run starts from nothing.</param>
@@ -22,8 +26,8 @@ public sealed partial class Simulation
         ArgumentNullException.ThrowIfNull(main);
         options ??= new SimulationOptions();
         options = options with { TraceCapacity = Math.Max(options.TraceCapacity, DeterminismTraceCapacity) };
-        var (first, firstError) = RunOnce(main, options);
-        var (second, secondError) = RunOnce(main, options);
+        var (first, firstError) = RunForOutcome(main, options);
+        var (second, secondError) = RunForOutcome(main, options);
         string where = $"seed {options.Seed}, strategy {options.Strategy}";
         if (first.Trace.Fingerprint != second.Trace.Fingerprint)
         {
@@ -48,19 +52,28 @@ public sealed partial class Simulation
         }
     }
 
-    private static (Simulation Sim, Exception? Error) RunOnce(Func<Task> main, SimulationOptions options)
+    /// <summary>Runs <paramref name="main"/> in a new simulation and returns it with what the program threw, if anything.</summary>
+    /// <remarks>A run stopped by a chance collision of the pool's work ids is run again: compared as it is, it would be
+    /// taken for the program's own outcome (a nondeterminism, a different failure).</remarks>
+    internal static (Simulation Sim, Exception? Error) RunForOutcome(Func<Task> main, SimulationOptions options)
     {
-        var sim = new Simulation(options);
-        try
+        for (int attempt = 1; ; attempt++)
         {
-            sim.Run(main);
-            return (sim, null);
-        }
-#pragma warning disable CA1031 // Whatever the program throws is its outcome, compared between the two runs.
-        catch (Exception error)
+            var sim = new Simulation(options);
+            try
+            {
+                sim.Run(main);
+                return (sim, null);
+            }
+            catch (SimulationEscapeException escape) when (escape.IsTransient && attempt < TransientAttempts)
+            {
+            }
+#pragma warning disable CA1031 // Whatever the program throws is its outcome, compared by the caller.
+            catch (Exception error)
 #pragma warning restore CA1031
-        {
-            return (sim, error);
+            {
+                return (sim, error);
+            }
         }
     }
 

@@ -65,11 +65,16 @@ public sealed partial class Simulation
 
             if (Loop.Guard.HasEscaped || worst == LoopOutcome.Escaped)
             {
-                Fail(new SimulationEscapeException(
-                    $"The run left the simulation's control {Where}: {Loop.Guard.Escape}. SimLoop runs every continuation " +
-                    "as a step of its loop, so this run could not stay deterministic. Keep the work under the loop: pass " +
-                    "sim.Clock wherever a TimeProvider is taken, start work with Sim.Spawn (or Task.Run) rather than a thread " +
-                    "of its own, and replace real I/O with an in-memory fake.", _main.IsCompleted ? _main.Exception : null));
+                bool byChance = Loop.Guard.EscapedByChance;
+                string advice = byChance ? "." : ". SimLoop runs every continuation as a step of its loop, so this run could " +
+                    "not stay deterministic. Keep the work under the loop: pass sim.Clock wherever a TimeProvider is taken, " +
+                    "start work with Sim.Spawn (or Task.Run) rather than a thread of its own, and replace real I/O with an " +
+                    "in-memory fake.";
+                Fail(new SimulationEscapeException($"The run left the simulation's control {Where}: {Loop.Guard.Escape}{advice}",
+                    _main.IsCompleted ? _main.Exception : null)
+                {
+                    IsTransient = byChance,
+                });
             }
 
             _sim.Replayer?.CheckFinished();

@@ -68,6 +68,33 @@ public class TargetCheckTests
         }
     }
 
+    [Test]
+    public void Targets_WhereMissed_SayWhetherAMemberAloneOrCoyotesOwnPctDoesBetter_FromTheRunsNumbers()
+    {
+        BugResult[] results =
+        [
+            Result(s_depthTwo, ScheduleStrategy.Portfolio, [4, 4, 4], 1),
+            Result(s_depthTwo, ScheduleStrategy.Random, [3, 3, 3], 1),
+            Result(s_depthTwo, ScheduleStrategy.Pct, [5, 5, 5], 1),
+        ];
+        var plan = new BenchmarkPlan([s_depthTwo], [ScheduleStrategy.Portfolio, ScheduleStrategy.Random, ScheduleStrategy.Pct], 3, 100, 1, 1, 10);
+        CoyoteResult[] pctBehindRandom = [Coyote("random", [2, 2, 2], 100), Coyote("prioritization", [3, 3, 3], 100)];
+        CoyoteResult[] pctAhead = [Coyote("random", [9, 9, 9], 100), Coyote("prioritization", [3, 3, 3], 100)];
+
+        string behind = new ReportWriter(plan, results, pctBehindRandom, "command", TimeSpan.Zero).Targets();
+        string ahead = new ReportWriter(plan, results, pctAhead, "command", TimeSpan.Zero).Targets();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(behind, Does.Contain("On 1 of the 1 bugs where it is missed, neither Random nor Pct alone reaches Coyote's best median either")
+                .And.Contain("account (Random 3, Pct 5 vs 2 random)"));
+            Assert.That(behind, Does.Contain("on 1 of these 1 bugs its prioritization needs more iterations than its random: account (3 vs 2)"));
+            Assert.That(ahead, Does.Contain("**missed**").And.Not.Contain("neither Random nor Pct alone"),
+                "missed (4 against 3), but Random alone reaches 3");
+            Assert.That(ahead, Does.Contain("on 0 of these 1 bugs its prioritization needs more iterations than its random."));
+        }
+    }
+
     private static BugResult Result(IBug bug, ScheduleStrategy strategy, int?[] seeds, double milliseconds) =>
         new(bug, strategy,
             [.. seeds.Select(s => new SeedSearch(0, s ?? 100, s is null ? null : s.Value - 1, null, TimeSpan.FromMilliseconds(milliseconds)))],

@@ -32,4 +32,14 @@ public sealed class SimulationEscapeException : SimulationException
         : base(message, innerException)
     {
     }
+
+    /// <summary>Gets whether the run failed by a chance the program has no part in, so that running the same seed again
+    /// gives the program's own outcome.</summary>
+    /// <remarks>The runtime names thread-pool work items by their hash codes, which two items can share: when a work
+    /// item of the run and another one are pending under one id at once, SimLoop cannot tell which pool thread holds
+    /// which, and stops the run rather than let one run in the other's place. <c>SimulationRunner</c>,
+    /// <c>[SimulationTest]</c>, <c>[SimulationProperty]</c>, <see cref="Simulation.CheckDeterminism"/> and
+    /// <see cref="ScheduleMinimizer"/> run such a seed again by themselves; code that runs seeds in a loop of its own can do the same with a new
+    /// <see cref="Simulation"/>.</remarks>
+    public bool IsTransient { get; internal init; }
 }

@@ -64,12 +64,12 @@ public static partial class ScheduleMinimizer
             }
         }
 
-        var final = new Simulation(plain with
+        var (final, error) = Simulation.RunForOutcome(main, plain with
         {
             Guide = best, RecordSchedule = true, ObserveDepartures = true,
             TraceCapacity = options?.TraceCapacity ?? new SimulationOptions().TraceCapacity,
         });
-        Exception failure = Run(final, main) ?? original;
+        Exception failure = error ?? original;
         return new MinimizedSchedule(final.Schedule!, final.Departures!, departures.Count, failure, runs + 1);
     }
 
@@ -124,24 +124,8 @@ public static partial class ScheduleMinimizer
 
     private static (Exception? Error, List<ScheduleDeparture> Departures) Observe(Func<Task> main, SimulationOptions options)
     {
-        var sim = new Simulation(options);
-        Exception? error = Run(sim, main);
+        var (sim, error) = Simulation.RunForOutcome(main, options);
         return (error, sim.Departures ?? []);
-    }
-
-    private static Exception? Run(Simulation sim, Func<Task> main)
-    {
-        try
-        {
-            sim.Run(main);
-            return null;
-        }
-#pragma warning disable CA1031 // The program's failure, whatever it is, is what minimization compares.
-        catch (Exception error)
-#pragma warning restore CA1031
-        {
-            return error;
-        }
     }
 
     private static bool SameFailure(Exception? candidate, Exception original) =>

@@ -2,37 +2,72 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Threading;
 
 namespace SimLoop;
 
 // Which simulation a work item the pool takes belongs to. The pool's events name an item by its hash code, which two
-// live items can share: an item is taken for another only if both are pending under one id at once, and then the runs
-// involved fail instead.
+// live items can share. Whenever a step's item and another item could be pending under one id at once, in whichever
+// order they were queued, the run fails as a chance collision (the runners run the seed again) rather than let one
+// item run in the other's place.
 internal sealed partial class ThreadGuard
 {
+    // Past this many foreign items pending, the record starts over: some are items whose dequeue the pool never
+    // reports (a Task run inline by a waiter), and each entry is a 1 in 2^26 chance that a step's item is stopped for
+    // nothing. The check at dequeue (s_admitted) still catches a mix-up among the items forgotten.
+    private const int ForeignMax = 4096;
+
     // Work sent by a step of any running simulation, by the id the pool's events give it; the pool thread that
-    // dequeues one looks it up here. The id is the item's hash code, which two live items can share: a second item
-    // sent under an id that is still pending is not told apart, and fails the runs involved (see Expect).
+    // dequeues one looks it up here.
     private static readonly ConcurrentDictionary<long, ThreadPoolArrival> s_sent = new();
 
+    // Work queued outside any step while the listener reports, not yet taken, by id: a step that sends work under one
+    // of these ids could have the foreign item taken for its own.
+    private static readonly ConcurrentDictionary<long, byte> s_foreign = new();
+    private static int s_foreignCount;
+
+    // Ids of work a running simulation has taken as its own, until that run ends. An item under such an id that no
+    // report accounts for (queued before the listener reported) may be the run's own item, taken second.
+    private static readonly ConcurrentDictionary<long, ThreadGuard> s_admitted = new();
+
+    // The ids this run has in s_admitted. Guarded by _gate.
+    private List<long>? _admitted;
+
     /// <summary>Registers work a step has just queued to the pool, so the thread that dequeues it waits for its turn.</summary>
-    /// <returns><see langword="false"/> when another item is pending under the same id: neither can be told apart from
-    /// the other, so both runs fail (loudly, rather than let one item run outside any step).</returns>
+    /// <returns><see langword="false"/> when the item is not the step's to hold: the pool moving an item it already
+    /// reported, or another item pending under the same id, which fails the runs involved.</returns>
     public bool Expect(ThreadPoolArrival arrival)
     {
-        if (!s_sent.TryAdd(arrival.WorkId, arrival))
+        long id = arrival.WorkId;
+        if (!s_sent.TryAdd(id, arrival))
         {
             if (IsPoolRequeue())
             {
                 return false; // the same item, moved by the pool from a thread's local queue to its global queue
             }
 
-            if (s_sent.TryGetValue(arrival.WorkId, out ThreadPoolArrival? other))
+            if (s_sent.TryGetValue(id, out ThreadPoolArrival? other))
             {
                 other.Guard.ReportAmbiguous(other, arrival);
             }
 
             ReportAmbiguous(arrival, arrival);
+            return false;
+        }
+
+        // Published before reading the foreign record, as OnForeignEnqueue publishes before reading this one: of a
+        // step's item and a foreign one queued at once under one id, at least one side sees the other.
+        Interlocked.MemoryBarrier();
+        if (s_foreign.ContainsKey(id))
+        {
+            s_sent.TryRemove(new KeyValuePair<long, ThreadPoolArrival>(id, arrival));
+            if (IsPoolRequeue())
+            {
+                return false; // a foreign item from this pool thread's local queue, moved while it runs the step
+            }
+
+            ReportByChance($"work sent to the thread pool at step {arrival.SentAtStep} had the same id as work queued " +
+                "outside the simulation that no pool thread had taken yet");
             return false;
         }
 
@@ -44,18 +79,26 @@ internal sealed partial class ThreadGuard
         return true;
     }
 
-    /// <summary>Work queued to the pool by a thread outside any step: if it shares its id with work a step sent and no
-    /// pool thread has taken yet, the two cannot be told apart, and the run that sent the other fails.</summary>
+    /// <summary>Work queued to the thread pool by a thread outside any step: recorded until a pool thread takes it,
+    /// and if it shares its id with work a step sent that no pool thread has taken yet, that run fails.</summary>
     public static void OnForeignEnqueue(long workId)
     {
-        if (s_sent.TryGetValue(workId, out ThreadPoolArrival? pending) && !IsPoolRequeue())
+        if (s_foreign.TryAdd(workId, 0) && Interlocked.Increment(ref s_foreignCount) > ForeignMax)
         {
-            pending.Guard.Report($"work queued to the thread pool outside the simulation had the same id as work sent at step " +
-                $"{pending.SentAtStep} that no pool thread had taken yet (the runtime takes the id from the item's hash " +
-                "code), so SimLoop cannot tell which pool thread holds which; the run stopped rather than let either run " +
-                "in the other's place. A work item type that overrides GetHashCode (an IThreadPoolWorkItem with value " +
-                "equality) collides every time: give it reference identity. Otherwise two hash codes met by chance, and " +
-                "the same seed runs clean again");
+            ForgetForeignWork();
+        }
+
+        Interlocked.MemoryBarrier(); // see Expect
+        if (s_sent.TryGetValue(workId, out ThreadPoolArrival? pending))
+        {
+            if (IsPoolRequeue())
+            {
+                s_foreign.TryRemove(workId, out _); // the step's own item, moved between the pool's queues
+                return;
+            }
+
+            pending.Guard.ReportByChance($"work queued to the thread pool outside the simulation had the same id as work " +
+                $"sent at step {pending.SentAtStep} that no pool thread had taken yet");
         }
     }
 
@@ -66,6 +109,45 @@ internal sealed partial class ThreadGuard
         {
             arrival.Guard.Admit(arrival);
         }
+        else if (s_foreign.TryRemove(workId, out _))
+        {
+            Interlocked.Decrement(ref s_foreignCount);
+        }
+        else if (!s_admitted.IsEmpty && s_admitted.TryGetValue(workId, out ThreadGuard? taker))
+        {
+            taker.ReportByChance("a pool thread took a work item under the same id as work the simulation had already " +
+                "taken as its own, and no report accounts for it (it was queued before SimLoop listened to the pool)");
+        }
+    }
+
+    /// <summary>Drops the record of foreign work: the listener stops, so their dequeues will not be reported.</summary>
+    public static void ForgetForeignWork()
+    {
+        s_foreign.Clear();
+        Volatile.Write(ref s_foreignCount, 0);
+    }
+
+    // Under _gate, on the pool thread that holds the run's item.
+    private void RecordAdmitted(long workId)
+    {
+        (_admitted ??= new List<long>()).Add(workId);
+        s_admitted[workId] = this;
+    }
+
+    // Under _gate, as the run ends.
+    private void ForgetAdmitted()
+    {
+        if (_admitted is null)
+        {
+            return;
+        }
+
+        foreach (long id in _admitted)
+        {
+            s_admitted.TryRemove(new KeyValuePair<long, ThreadGuard>(id, this));
+        }
+
+        _admitted.Clear();
     }
 
     // A pool thread about to block moves the items of its local queue to the global queue, which reports each item's
@@ -74,10 +156,13 @@ internal sealed partial class ThreadGuard
         new StackTrace(fNeedFileInfo: false).ToString().Contains("TransferAllLocalWorkItems", StringComparison.Ordinal);
 
     private void ReportAmbiguous(ThreadPoolArrival pending, ThreadPoolArrival sent) =>
-        Report($"two work items sent to the thread pool (at step {pending.SentAtStep} and step {sent.SentAtStep}" +
-               (ReferenceEquals(pending.Guard, sent.Guard) ? string.Empty : ", by different simulations") +
-               ") were pending under the same id, which the runtime takes from the item's hash code, so SimLoop cannot " +
-               "tell which pool thread holds which; the run stopped rather than let one run outside any step. A work " +
-               "item type that overrides GetHashCode (an IThreadPoolWorkItem with value equality) collides every time: give " +
-               "it reference identity. Otherwise two hash codes met by chance, and the same seed runs clean again");
+        ReportByChance($"two work items sent to the thread pool (at step {pending.SentAtStep} and step {sent.SentAtStep}" +
+            (ReferenceEquals(pending.Guard, sent.Guard) ? string.Empty : ", by different simulations") +
+            ") were pending under the same id");
+
+    private void ReportByChance(string what) =>
+        Report(what + ", which the runtime takes from the item's hash code, so SimLoop cannot tell which pool thread holds " +
+            "which; the run stopped rather than let one item run in the other's place. Two hash codes met by chance: the " +
+            "same seed runs clean again (the seed runners do that by themselves). A work item type that overrides " +
+            "GetHashCode (an IThreadPoolWorkItem with value equality) collides every time: give it reference identity", byChance: true);
 }

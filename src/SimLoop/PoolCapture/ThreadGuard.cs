@@ -41,6 +41,7 @@ internal sealed partial class ThreadGuard
     private volatile int _stepThreadId;
     private volatile bool _running;
     private volatile string? _escape;
+    private volatile bool _byChance;
 
     /// <param name="loop">The loop whose steps this guard keeps on one thread at a time.</param>
     /// <param name="world">What <see cref="BatonWorld"/> answers on a pool thread running one of its steps (the simulation).</param>
@@ -55,6 +56,10 @@ internal sealed partial class ThreadGuard
     public bool HasEscaped => _escape is not null;
 
     public string? Escape => _escape;
+
+    /// <summary>Gets whether the escape reported is a chance collision of the pool's work ids, not the program's doing:
+    /// the same seed runs clean again.</summary>
+    public bool EscapedByChance => _byChance;
 
     /// <summary>Gets whether the calling thread runs the current step: the loop thread, or a pool thread holding the baton.</summary>
     public bool IsStepThread => Environment.CurrentManagedThreadId == _stepThreadId;
@@ -76,6 +81,7 @@ internal sealed partial class ThreadGuard
         s_marker.Value = null;
         lock (_gate)
         {
+            ForgetAdmitted();
             if (_pending is null)
             {
                 return;
@@ -92,11 +98,18 @@ internal sealed partial class ThreadGuard
     }
 
     /// <summary>Records the first escape; later ones add nothing the message needs.</summary>
-    public void Report(string what)
+    /// <param name="what">What escaped, for the run's failure message.</param>
+    /// <param name="byChance">Whether it is a chance collision of the pool's work ids rather than the program's doing.</param>
+    public void Report(string what, bool byChance = false)
     {
         lock (_gate)
         {
-            _escape ??= what;
+            if (_escape is null)
+            {
+                _byChance = byChance;
+                _escape = what;
+            }
+
             Monitor.PulseAll(_gate);
         }
     }
@@ -198,6 +211,7 @@ internal sealed partial class ThreadGuard
             }
 
             arrival.ThreadId = Environment.CurrentManagedThreadId;
+            RecordAdmitted(arrival.WorkId);
             Monitor.PulseAll(_gate);
         }
 

@@ -112,6 +112,7 @@ internal sealed class ThreadPoolListener : EventListener
     private static bool StartReporting()
     {
         s_starting = true;
+        ThreadGuard.ForgetForeignWork(); // queued while the listener was off: their dequeues cannot be matched
         try
         {
             s_instance ??= new ThreadPoolListener(); // the base constructor reports the sources that exist
@@ -158,6 +159,8 @@ internal sealed class ThreadPoolListener : EventListener
             {
                 s_instance!.DisableEvents(source);
             }
+
+            ThreadGuard.ForgetForeignWork(); // their dequeues will not be reported
         }
     }
 

@@ -68,6 +68,14 @@ internal sealed partial class ReportWriter
                 .AppendLine("released) and where one completes, so it can switch tasks inside what is one step of SimLoop's loop (a spawn, or a")
                 .AppendLine("release followed by more code), and a window one step wide here spans several of its points. SimLoop's choices are")
                 .AppendLine("the continuations .NET actually posts to the one thread, the order a single-threaded program can really run in.");
+            List<TargetCheck> missed = [.. checks.Where(c => c.Seeds == false)];
+            List<string> beyond = [.. missed.Where(c => !AnyMemberReaches(c.Bug))
+                .Select(c => $"{c.Bug.Name} (Random {Seeds(ScheduleStrategy.Random, c.Bug)}, Pct {Seeds(ScheduleStrategy.Pct, c.Bug)} vs {CoyoteSeeds(c.Bug)})")];
+            if (beyond.Count > 0)
+            {
+                text.AppendLine().AppendLine(Invariant(
+                    $"On {beyond.Count} of the {missed.Count} bugs where it is missed, neither Random nor Pct alone reaches Coyote's best median either, and a portfolio's chance of a failure per seed is the average of its members': {string.Join(", ", beyond)}."));
+            }
         }
 
         if (checks.Any(c => c.PctAtMostRandom == false))
@@ -83,10 +91,28 @@ internal sealed partial class ReportWriter
             {
                 text.AppendLine().AppendLine(Invariant($"Pct is well ahead (at most half Random's median) on {string.Join(", ", ahead)}."));
             }
+
+            List<TargetCheck> trailing = [.. checks.Where(c => c.PctAtMostRandom == false && Coyote(c.Bug, "random") is not null && Coyote(c.Bug, "prioritization") is not null)];
+            List<string> theirsToo = [.. trailing.Where(c => CoyotePctTrails(c.Bug))
+                .Select(c => $"{c.Bug.Name} ({Iterations(Coyote(c.Bug, "prioritization"))} vs {Iterations(Coyote(c.Bug, "random"))})")];
+            if (trailing.Count > 0)
+            {
+                text.AppendLine().AppendLine(Invariant(
+                    $"Coyote's PCT does the same against its own random, measured in this run: on {theirsToo.Count} of these {trailing.Count} bugs its prioritization needs more iterations than its random{(theirsToo.Count > 0 ? ": " + string.Join(", ", theirsToo) : string.Empty)}."));
+            }
         }
 
         return text.ToString();
     }
+
+    private bool AnyMemberReaches(IBug bug)
+    {
+        double best = (coyote ?? []).Where(c => c.Bug == bug.Name).Min(c => c.MedianIterations ?? double.PositiveInfinity);
+        return new[] { ScheduleStrategy.Random, ScheduleStrategy.Pct }.Any(s => Result(bug, s)?.MedianSeeds is double m && m <= best);
+    }
+
+    private bool CoyotePctTrails(IBug bug) =>
+        (Coyote(bug, "prioritization")?.MedianIterations ?? double.PositiveInfinity) > (Coyote(bug, "random")?.MedianIterations ?? double.PositiveInfinity);
 
     private bool PctAhead(IBug bug)
     {
