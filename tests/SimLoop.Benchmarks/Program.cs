@@ -12,6 +12,25 @@ if (arguments.Count == 3 && arguments[0] == "--profile")
     return;
 }
 
+if (arguments.Count >= 3 && arguments[0] == "--cpu-ab")
+{
+    SimLoop.Benchmarks.CpuAb.CpuAb.Run(arguments[1], int.Parse(arguments[2], System.Globalization.CultureInfo.InvariantCulture),
+        arguments[3..]);
+    return;
+}
+
+if (arguments.Count == 3 && arguments[0] == "--cpu-seeds")
+{
+    SimLoop.Benchmarks.CpuAb.CpuSeeds.Run(arguments[1], int.Parse(arguments[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (arguments.Count == 4 && arguments[0] == "--alloc")
+{
+    SimLoop.Benchmarks.CpuAb.AllocationSampler.Run(arguments[1], arguments[2], int.Parse(arguments[3], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 string? readme = null;
 int readmeAt = arguments.IndexOf("--readme");
 if (readmeAt >= 0)
