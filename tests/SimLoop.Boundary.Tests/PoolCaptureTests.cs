@@ -12,7 +12,7 @@ public class PoolCaptureTests
     {
         for (int attempt = 0; attempt < 20; attempt++)
         {
-            var items = new[] { new SameHashItem(), new SameHashItem() };
+            var items = new[] { new FixedHashWorkItem(42), new FixedHashWorkItem(42) };
             Simulation? sim = null;
             Exception? failure = HardLimit.Run(() =>
             {
@@ -43,7 +43,7 @@ public class PoolCaptureTests
     {
         for (int attempt = 0; attempt < 10; attempt++)
         {
-            var items = new[] { new SameHashItem(), new SameHashItem() };
+            var items = new[] { new FixedHashWorkItem(42), new FixedHashWorkItem(42) };
             var sims = new Simulation?[2];
             var failures = new Exception?[2];
             using var barrier = new Barrier(2);
@@ -90,31 +90,6 @@ public class PoolCaptureTests
 
         Assert.That(failure, Is.Null);
         Assert.That(ran.CurrentCount, Is.Zero, "both items ran as steps of the run");
-    }
-
-    private sealed class SameHashItem : IThreadPoolWorkItem
-    {
-        public ManualResetEventSlim Ran { get; } = new();
-
-        public Simulation? RanInStepOf { get; private set; }
-
-        public void Execute()
-        {
-            try
-            {
-                RanInStepOf = Sim.Current;
-            }
-            catch (InvalidOperationException)
-            {
-                RanInStepOf = null; // outside any step
-            }
-
-            Ran.Set();
-        }
-
-        public override int GetHashCode() => 42;
-
-        public override bool Equals(object? obj) => obj is SameHashItem;
     }
 
     private sealed class OwnHashItem(CountdownEvent ran) : IThreadPoolWorkItem

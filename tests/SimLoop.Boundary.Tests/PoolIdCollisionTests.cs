@@ -12,7 +12,7 @@ public class PoolIdCollisionTests
     public void AStepsItem_UnderTheIdOfForeignWorkNotYetTaken_StopsTheRunAsAChanceCollision()
     {
         int id = NextId();
-        var item = new FixedIdItem(id);
+        var item = new FixedHashWorkItem(id);
         Exception? failure = HardLimit.Run(async () =>
         {
             ThreadGuard.OnForeignEnqueue(id); // work queued outside the simulation, which no pool thread has taken yet
@@ -32,7 +32,7 @@ public class PoolIdCollisionTests
     public void AnItemNoReportAccountsFor_UnderAnIdTheRunTook_StopsTheRunAsAChanceCollision()
     {
         int id = NextId();
-        var item = new FixedIdItem(id);
+        var item = new FixedHashWorkItem(id);
         Exception? failure = HardLimit.Run(async () =>
         {
             ThreadPool.UnsafeQueueUserWorkItem(item, preferLocal: false);
@@ -69,21 +69,9 @@ public class PoolIdCollisionTests
     [Test]
     public void SimulationRunner_RunsASeedStoppedByAChanceCollisionAgain_AndPasses()
     {
-        int first = NextId();
-        int runs = 0;
-        Exception? failure = HardLimit.Run(() => SimulationRunner.Check(async () =>
-        {
-            int run = Interlocked.Increment(ref runs);
-            int id = run == 1 ? first : NextId();
-            if (run == 1)
-            {
-                ThreadGuard.OnForeignEnqueue(id);
-            }
-
-            ThreadPool.UnsafeQueueUserWorkItem(new FixedIdItem(id), preferLocal: false);
-            await Sim.Yield();
-            await Sim.Yield();
-        }, new SeedRunOptions { Seeds = 1, MaxDegreeOfParallelism = 1 }));
+        var program = new CollidesOnItsFirstRun();
+        Exception? failure = HardLimit.Run(() => SimulationRunner.Check(program.Run, new SeedRunOptions { Seeds = 1, MaxDegreeOfParallelism = 1 }));
+        int runs = program.Runs;
 
         Assert.That(failure, Is.Null, "the seed's second run has no collision, and its outcome is the seed's");
         Assert.That(runs, Is.EqualTo(2));
@@ -98,7 +86,7 @@ public class PoolIdCollisionTests
             Interlocked.Increment(ref runs);
             int id = NextId();
             ThreadGuard.OnForeignEnqueue(id);
-            ThreadPool.UnsafeQueueUserWorkItem(new FixedIdItem(id), preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(new FixedHashWorkItem(id), preferLocal: false);
             await Sim.Yield();
         }, new SeedRunOptions { Seeds = 1, MaxDegreeOfParallelism = 1 }));
 
@@ -109,21 +97,9 @@ public class PoolIdCollisionTests
     [Test]
     public void CheckDeterminism_RunsARunStoppedByAChanceCollisionAgain_RatherThanCallTheProgramNondeterministic()
     {
-        int first = NextId();
-        int runs = 0;
-        Exception? failure = HardLimit.Run(() => Simulation.CheckDeterminism(async () =>
-        {
-            int run = Interlocked.Increment(ref runs);
-            int id = run == 1 ? first : NextId();
-            if (run == 1)
-            {
-                ThreadGuard.OnForeignEnqueue(id);
-            }
-
-            ThreadPool.UnsafeQueueUserWorkItem(new FixedIdItem(id), preferLocal: false);
-            await Sim.Yield();
-            await Sim.Yield();
-        }, new SimulationOptions { MaxStepWallTime = HardLimit.StepLimit }));
+        var program = new CollidesOnItsFirstRun();
+        Exception? failure = HardLimit.Run(() => Simulation.CheckDeterminism(program.Run, new SimulationOptions { MaxStepWallTime = HardLimit.StepLimit }));
+        int runs = program.Runs;
 
         Assert.That(failure, Is.Null);
         Assert.That(runs, Is.EqualTo(3), "the stopped run, its second try, and the run it is compared with");
@@ -131,29 +107,24 @@ public class PoolIdCollisionTests
 
     private static int NextId() => Interlocked.Increment(ref s_nextId);
 
-    private sealed class FixedIdItem(int id) : IThreadPoolWorkItem
+    // A program whose first run meets foreign work under its item's id, and whose later runs do not.
+    private sealed class CollidesOnItsFirstRun
     {
-        public ManualResetEventSlim Ran { get; } = new();
+        private int _runs;
 
-        public Simulation? RanInStepOf { get; private set; }
+        public int Runs => _runs;
 
-        public void Execute()
+        public async Task Run()
         {
-            try
+            int id = NextId();
+            if (Interlocked.Increment(ref _runs) == 1)
             {
-                RanInStepOf = Sim.Current;
-            }
-            catch (InvalidOperationException)
-            {
-                RanInStepOf = null; // outside any step
+                ThreadGuard.OnForeignEnqueue(id);
             }
 
-            Ran.Set();
+            ThreadPool.UnsafeQueueUserWorkItem(new FixedHashWorkItem(id), preferLocal: false);
+            await Sim.Yield();
+            await Sim.Yield();
         }
-
-        // The runtime's pool events name an item by its hash code.
-        public override int GetHashCode() => id;
-
-        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
     }
 }
