@@ -39,7 +39,7 @@ public sealed class SimulationEscapeException : SimulationException
     /// item of the run and another one are pending under one id at once, SimLoop cannot tell which pool thread holds
     /// which, and stops the run rather than let one run in the other's place. <c>SimulationRunner</c>,
     /// <c>[SimulationTest]</c>, <c>[SimulationProperty]</c>, <see cref="Simulation.CheckDeterminism"/> and
-    /// <see cref="ScheduleMinimizer"/> run such a seed again by themselves; code that runs seeds in a loop of its own can do the same with a new
-    /// <see cref="Simulation"/>.</remarks>
+    /// <see cref="ScheduleMinimizer"/> run such a seed again by themselves; code that runs seeds in a loop of its own
+    /// can do the same with a new <see cref="Simulation"/>.</remarks>
     public bool IsTransient { get; internal init; }
 }
