@@ -33,42 +33,30 @@ internal static class SeedExecution
     {
         for (int attempt = 1; ; attempt++)
         {
-            SeedOutcome? outcome = RunOnce(worker, sim, seedCase, body, onFailure, attempt < TransientAttempts);
-            if (outcome is not { Exception: SimulationEscapeException { IsTransient: true } } || attempt >= TransientAttempts)
+            // Each seed runs in an NUnit context with a clear result (SeedWorker), so an Assert.That failing inside one
+            // seed (on any thread) is that seed's exception, not a failure recorded into the test's shared result.
+            try
             {
-                return outcome;
+                worker.Run(sim, body);
+                return null;
             }
-
-            sim = new Simulation(sim.Options);
-        }
-    }
-
-    private static SeedOutcome? RunOnce(SeedWorker worker, Simulation sim, SeedCase seedCase, Func<Simulation, Task> body,
-        Action<Simulation, Exception>? onFailure, bool mayRetry)
-    {
-        // Each seed runs in an NUnit context with a clear result (SeedWorker), so an Assert.That failing inside one
-        // seed (on any thread) is that seed's exception, not a failure recorded into the test's shared result.
-        try
-        {
-            worker.Run(sim, body);
-            return null;
-        }
-        catch (SimulationEscapeException escape) when (escape.IsTransient && mayRetry)
-        {
-            return new SeedOutcome(seedCase, escape, sim.Steps, sim.Elapsed);
-        }
-#pragma warning disable CA1031 // Any exception of the body is the seed's failure, to be reported with its seed.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            (long step, TimeSpan time) = FailurePoint(sim, exception);
-            onFailure?.Invoke(sim, exception);
-            return new SeedOutcome(seedCase, exception, step, time)
+            catch (SimulationEscapeException escape) when (escape.IsTransient && attempt < TransientAttempts)
             {
-                LastSteps = LastSteps(sim.Trace),
-                TraceTotal = sim.Trace.TotalCount,
-                Choices = sim.Choices,
-            };
+                sim = new Simulation(sim.Options);
+            }
+#pragma warning disable CA1031 // Any exception of the body is the seed's failure, to be reported with its seed.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                (long step, TimeSpan time) = FailurePoint(sim, exception);
+                onFailure?.Invoke(sim, exception);
+                return new SeedOutcome(seedCase, exception, step, time)
+                {
+                    LastSteps = LastSteps(sim.Trace),
+                    TraceTotal = sim.Trace.TotalCount,
+                    Choices = sim.Choices,
+                };
+            }
         }
     }
 

@@ -94,7 +94,7 @@ internal sealed partial class ThreadGuard
         {
             arrival.Guard.Admit(arrival);
         }
-        else if (!ForeignWork.Remove(workId) && !s_admitted.IsEmpty && s_admitted.TryGetValue(workId, out ThreadGuard? taker))
+        else if (!ForeignWork.Remove(workId) && s_admitted.TryGetValue(workId, out ThreadGuard? taker))
         {
             taker.ReportByChance("a pool thread took a work item under the same id as work the simulation had already " +
                 "taken as its own, and no report accounts for it (it was queued while SimLoop did not record the pool's work)");
